@@ -1,0 +1,62 @@
+package com.ibportal.partners;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** An introducing broker. With a parent it is a sub-IB of that master. */
+@Entity
+@Table(name = "partner")
+class Partner {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "partner_seq")
+    @SequenceGenerator(name = "partner_seq", sequenceName = "partner_seq", allocationSize = 50)
+    private Long id;
+    private String code;
+    private String name;
+    private String email;
+    @Enumerated(EnumType.STRING)
+    private PartnerStatus status;
+    private Long parentId;
+    private boolean mayRecruit;
+    private Instant createdAt;
+    @Version
+    private long version;
+
+    protected Partner() {
+    }
+
+    Partner(String code, String name, String email, Long parentId, Instant createdAt) {
+        this.code = code;
+        this.name = name;
+        this.email = email;
+        this.parentId = parentId;
+        this.status = PartnerStatus.ACTIVE;
+        this.mayRecruit = true;
+        this.createdAt = createdAt;
+    }
+
+    PartnerSummary toSummary(String parentCode) {
+        return new PartnerSummary(id, code, name, email, parentCode, status, createdAt);
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getCode() {
+        return code;
+    }
+
+    Long getParentId() {
+        return parentId;
+    }
+}

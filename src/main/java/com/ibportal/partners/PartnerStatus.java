@@ -1,0 +1,5 @@
+package com.ibportal.partners;
+
+public enum PartnerStatus {
+    ACTIVE, SUSPENDED
+}

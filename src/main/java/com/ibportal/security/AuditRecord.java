@@ -1,0 +1,7 @@
+package com.ibportal.security;
+
+import java.time.Instant;
+
+/** An audit trail line as shown to admins. */
+public record AuditRecord(Instant occurredAt, String actor, String action, String target, String detail) {
+}
