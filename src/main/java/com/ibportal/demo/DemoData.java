@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -43,7 +44,7 @@ class DemoData implements ApplicationRunner {
     static final List<String> MASTERS = List.of("IB-ALPHA", "IB-BRAVO", "IB-CHARLIE");
     static final int SUBS_PER_MASTER = 4;
     static final int SUBS_PER_SUB = 3;
-    static final int CLIENTS = 3000;
+    static final int DEFAULT_CLIENTS = 3000;
     static final int DAYS = 120;
     static final int CLIENTS_PER_TRANSACTION = 200;
 
@@ -54,8 +55,11 @@ class DemoData implements ApplicationRunner {
     private final ClientService clients;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final int clientCount;
 
-    DemoData(UserAccountService users, PartnerService partners, ClientService clients, TransactionTemplate transaction, Clock clock) {
+    DemoData(UserAccountService users, PartnerService partners, ClientService clients, TransactionTemplate transaction, Clock clock,
+             @Value("${portal.demo.clients:" + DEFAULT_CLIENTS + "}") int clientCount) {
+        this.clientCount = clientCount;
         this.users = users;
         this.partners = partners;
         this.clients = clients;
@@ -102,10 +106,10 @@ class DemoData implements ApplicationRunner {
         Instant now = clock.instant();
         String[] countries = {"DE", "ES", "MX", "AE", "NG", "TH", "MY", "GB", "ZA", "CO"};
         // small transactions: one big one makes every query flush an ever larger persistence context
-        for (int first = 1; first <= CLIENTS; first += CLIENTS_PER_TRANSACTION) {
+        for (int first = 1; first <= clientCount; first += CLIENTS_PER_TRANSACTION) {
             int from = first;
             transaction.executeWithoutResult(tx -> {
-                for (int i = from; i < from + CLIENTS_PER_TRANSACTION && i <= CLIENTS; i++) {
+                for (int i = from; i < from + CLIENTS_PER_TRANSACTION && i <= clientCount; i++) {
                     seedClient(i, codes, random, now, countries);
                 }
             });

@@ -27,6 +27,7 @@ class ActivityChart extends Chart {
         conf.setTitle(title);
         conf.getxAxis().setType(AxisType.DATETIME);
         conf.getyAxis().setTitle("Count");
+        conf.getyAxis().setAllowDecimals(false);
         YAxis amountAxis = new YAxis();
         amountAxis.setTitle("FTD amount");
         amountAxis.setOpposite(true);
