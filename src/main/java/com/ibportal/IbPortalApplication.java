@@ -1,7 +1,6 @@
 package com.ibportal;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
-import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.lumo.Lumo;
@@ -12,7 +11,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** IB Portal: partner portal for Forex and CFD brokers. */
 @SpringBootApplication
 @EnableScheduling
-@Push
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles.css")
 @PWA(name = "IB Portal", shortName = "IB Portal")
