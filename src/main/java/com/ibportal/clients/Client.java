@@ -72,6 +72,10 @@ class Client {
         return id;
     }
 
+    Instant getRegisteredAt() {
+        return registeredAt;
+    }
+
     String getExternalId() {
         return externalId;
     }

@@ -36,4 +36,23 @@ class ClientAttribution {
         this.recordedAt = recordedAt;
         this.recordedBy = recordedBy;
     }
+
+    /** Ends this attribution at {@code at}; it must be open and have started before then. */
+    void closeAt(Instant at) {
+        if (validTo != null) {
+            throw new IllegalStateException("attribution " + id + " is already closed");
+        }
+        if (!at.isAfter(validFrom)) {
+            throw new IllegalStateException("attribution " + id + " starts at " + validFrom + ", not before " + at);
+        }
+        validTo = at;
+    }
+
+    Long getPartnerId() {
+        return partnerId;
+    }
+
+    Instant getValidFrom() {
+        return validFrom;
+    }
 }

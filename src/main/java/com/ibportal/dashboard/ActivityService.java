@@ -4,9 +4,7 @@ import com.ibportal.partners.PartnerService;
 import com.ibportal.partners.PartnerSummary;
 import com.ibportal.security.CurrentUser;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +64,11 @@ public class ActivityService {
         return network(currentUser.requirePartnerCode(), from, to);
     }
 
+    // DATETIME columns hold UTC wall-clock time, so a UTC day is bound as a LocalDateTime, whatever the JVM's zone
     private List<DailyActivity> days(String join, Map<String, Object> params, LocalDate from, LocalDate to) {
         Map<String, Object> range = new java.util.HashMap<>(params);
-        range.put("from", Timestamp.from(from.atStartOfDay().toInstant(ZoneOffset.UTC)));
-        range.put("to", Timestamp.from(to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+        range.put("from", from.atStartOfDay());
+        range.put("to", to.plusDays(1).atStartOfDay());
         Map<LocalDate, long[]> registrations = new TreeMap<>();
         jdbc.sql("SELECT DATE(c.registered_at) AS d, COUNT(*) AS n FROM client c " + join
                         + " WHERE c.registered_at >= :from AND c.registered_at < :to GROUP BY DATE(c.registered_at)")

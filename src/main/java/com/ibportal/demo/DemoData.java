@@ -24,6 +24,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,10 +57,13 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int clientCount;
+    private final Environment environment;
 
     DemoData(UserAccountService users, PartnerService partners, ClientService clients, TransactionTemplate transaction, Clock clock,
-             @Value("${portal.demo.clients:" + DEFAULT_CLIENTS + "}") int clientCount) {
+             @Value("${portal.demo.clients:" + DEFAULT_CLIENTS + "}") int clientCount,
+             Environment environment) {
         this.clientCount = clientCount;
+        this.environment = environment;
         this.users = users;
         this.partners = partners;
         this.clients = clients;
@@ -149,12 +153,13 @@ class DemoData implements ApplicationRunner {
         return "Partner " + code.substring(3);
     }
 
-    private static void logLogins(String what) {
+    private void logLogins(String what) {
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         log.info("""
-                {}. Sign in at http://localhost:8080 with
+                {}. Sign in at http://localhost:{} with
                   admin    {} / {}
                   finance  {} / {}
                   IB       ib-alpha@ibportal.test / {}  (master IB; also ib-alpha-1@… sub-IB, ib-alpha-1-a@… sub-sub-IB)""",
-                what, ADMIN_EMAIL, ADMIN_PASSWORD, FINANCE_EMAIL, FINANCE_PASSWORD, IB_PASSWORD);
+                what, port, ADMIN_EMAIL, ADMIN_PASSWORD, FINANCE_EMAIL, FINANCE_PASSWORD, IB_PASSWORD);
     }
 }

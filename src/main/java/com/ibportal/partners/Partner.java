@@ -48,6 +48,14 @@ class Partner {
         return new PartnerSummary(id, code, name, email, parentCode, status, createdAt);
     }
 
+    /** Puts this partner under another one (null: top level); the closure table carries the dates. */
+    void moveUnder(Long newParentId) {
+        if (newParentId != null && newParentId.equals(id)) {
+            throw new IllegalStateException("a partner cannot be its own parent");
+        }
+        this.parentId = newParentId;
+    }
+
     Long getId() {
         return id;
     }

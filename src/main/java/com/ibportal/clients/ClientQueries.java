@@ -1,0 +1,87 @@
+package com.ibportal.clients;
+
+import com.ibportal.partners.Upline;
+import com.ibportal.shared.Paged;
+import com.ibportal.shared.UtcColumns;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Read queries over clients, their attribution and the partner hierarchy, one indexed SQL statement
+ * each. Clients may know the partners' tables; partners never read these.
+ */
+@Repository
+class ClientQueries {
+
+    /** Valid at :t: started at or before it and not ended by then (an interval is [valid_from, valid_to)). */
+    private static final String VALID_AT = "%1$s.valid_from <= :t AND (%1$s.valid_to IS NULL OR %1$s.valid_to > :t)";
+
+    private final JdbcClient jdbc;
+
+    ClientQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<ClientDetails> details(String externalId) {
+        return jdbc.sql("""
+                        SELECT c.external_id, c.kyc_status, c.country, c.registered_at, c.ftd_at, c.ftd_amount, c.email,
+                               p.code AS partner_code
+                        FROM client c
+                        LEFT JOIN client_attribution ca ON ca.client_id = c.id AND ca.valid_to IS NULL
+                        LEFT JOIN partner p ON p.id = ca.partner_id
+                        WHERE c.external_id = :externalId
+                        """).param("externalId", externalId)
+                .query((rs, row) -> new ClientDetails(rs.getString("external_id"), rs.getString("partner_code"),
+                        KycStatus.valueOf(rs.getString("kyc_status")), rs.getString("country"),
+                        UtcColumns.read(rs, "registered_at"), UtcColumns.read(rs, "ftd_at"), rs.getBigDecimal("ftd_amount"),
+                        rs.getString("email")))
+                .optional();
+    }
+
+    /**
+     * The client's partner at {@code t} and that partner's ancestors at {@code t}, nearest first; uses
+     * uq_client_external_id, ix_client_attribution_client and partner_path's primary key.
+     */
+    List<Upline.Level> uplineAt(String externalId, Instant t) {
+        return jdbc.sql("""
+                        SELECT p.id, p.code, pp.depth
+                        FROM client c
+                        JOIN client_attribution ca ON ca.client_id = c.id AND %s
+                        JOIN partner_path pp ON pp.descendant_id = ca.partner_id AND %s
+                        JOIN partner p ON p.id = pp.ancestor_id
+                        WHERE c.external_id = :externalId
+                        ORDER BY pp.depth
+                        """.formatted(VALID_AT.formatted("ca"), VALID_AT.formatted("pp")))
+                .param("externalId", externalId).param("t", UtcColumns.param(t))
+                .query((rs, row) -> new Upline.Level(rs.getLong("id"), rs.getString("code"), rs.getInt("depth")))
+                .list();
+    }
+
+    /** Clients currently attributed to the partner or anyone in its current subtree. */
+    long subtreeClientCount(long partnerId) {
+        return jdbc.sql("""
+                        SELECT COUNT(*)
+                        FROM partner_path pp
+                        JOIN client_attribution ca ON ca.partner_id = pp.descendant_id AND ca.valid_to IS NULL
+                        WHERE pp.ancestor_id = :partner AND pp.valid_to IS NULL
+                        """).param("partner", partnerId).query(Long.class).single();
+    }
+
+    /** Clients attributed to nobody, oldest registration first. */
+    Paged<UnmatchedClient> unmatched(int page, int size) {
+        String unmatched = "NOT EXISTS (SELECT 1 FROM client_attribution ca WHERE ca.client_id = c.id)";
+        long total = jdbc.sql("SELECT COUNT(*) FROM client c WHERE " + unmatched).query(Long.class).single();
+        List<UnmatchedClient> items = jdbc.sql("""
+                        SELECT c.external_id, c.referral_code, c.campaign, c.registered_at, c.country, c.email
+                        FROM client c WHERE %s ORDER BY c.registered_at, c.id LIMIT :size OFFSET :offset
+                        """.formatted(unmatched)).param("size", size).param("offset", (long) page * size)
+                .query((rs, row) -> new UnmatchedClient(rs.getString("external_id"), rs.getString("referral_code"),
+                        rs.getString("campaign"), UtcColumns.read(rs, "registered_at"), rs.getString("country"),
+                        rs.getString("email")))
+                .list();
+        return new Paged<>(items, page, size, total);
+    }
+}

@@ -1,0 +1,85 @@
+package com.ibportal.partners;
+
+import com.ibportal.shared.InvalidInputException;
+import com.ibportal.shared.Paged;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/partners")
+class PartnerApi {
+
+    private final PartnerService partners;
+
+    PartnerApi(PartnerService partners) {
+        this.partners = partners;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    PartnerResponse create(@Valid @RequestBody CreatePartnerRequest request) {
+        if (request.planCode() != null && !request.planCode().isBlank()) {
+            throw InvalidInputException.of("planCode", "plans cannot be assigned yet; create the partner without one");
+        }
+        return PartnerResponse.of(partners.create(new NewPartner(request.code(), request.name(), request.email(), request.parentCode()),
+                request.password()));
+    }
+
+    @GetMapping
+    Paged<PartnerResponse> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        Paged<PartnerSummary> found = partners.list(page, size);
+        return new Paged<>(found.items().stream().map(PartnerResponse::of).toList(), found.page(), found.size(), found.totalItems());
+    }
+
+    @GetMapping("/{code}")
+    PartnerResponse get(@PathVariable String code) {
+        return PartnerResponse.of(partners.get(code));
+    }
+
+    @GetMapping("/{code}/children")
+    List<PartnerResponse> children(@PathVariable String code) {
+        return partners.children(code).stream().map(PartnerResponse::of).toList();
+    }
+
+    @PostMapping("/{code}/move")
+    PartnerResponse move(@PathVariable String code, @Valid @RequestBody MoveRequest request) {
+        return PartnerResponse.of(partners.move(code, request.parentCode(), request.effectiveFrom()));
+    }
+
+    record CreatePartnerRequest(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]*", message = "letters, digits, '-' and '_' only (it goes into URLs)") String code,
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 254) String email,
+            @Size(max = 64) String parentCode,
+            @Size(max = 64) String planCode,
+            @Size(min = 10, max = 200, message = "must be 10 to 200 characters") String password) {
+    }
+
+    /** {@code parentCode} null or blank moves the partner to the top level. */
+    record MoveRequest(@Size(max = 64) String parentCode, @NotNull Instant effectiveFrom) {
+    }
+
+    record PartnerResponse(String code, String name, String email, String parentCode, PartnerStatus status, String planCode,
+                           Instant createdAt) {
+
+        static PartnerResponse of(PartnerSummary partner) {
+            return new PartnerResponse(partner.code(), partner.name(), partner.email(), partner.parentCode(), partner.status(),
+                    null, partner.createdAt());
+        }
+    }
+}
