@@ -1,10 +1,13 @@
 package com.ibportal.clients;
 
+import com.ibportal.partners.NetworkMember;
 import com.ibportal.partners.Upline;
 import com.ibportal.shared.Paged;
 import com.ibportal.shared.UtcColumns;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -83,5 +86,63 @@ class ClientQueries {
                         rs.getString("email")))
                 .list();
         return new Paged<>(items, page, size, total);
+    }
+
+    /** Each partner's current own clients, by partner id; one GROUP BY over the open attributions. */
+    Map<Long, Long> clientCountsByPartner() {
+        Map<Long, Long> counts = new HashMap<>();
+        jdbc.sql("SELECT partner_id, COUNT(*) AS n FROM client_attribution WHERE valid_to IS NULL GROUP BY partner_id")
+                .query(rs -> {
+                    counts.put(rs.getLong("partner_id"), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    /**
+     * The partner's current subtree, itself first, each member with its own current clients and their
+     * first deposits and registrations in [from, to): one aggregate query over the closure table.
+     */
+    List<NetworkMember> network(long rootId, Instant from, Instant to) {
+        return jdbc.sql("""
+                        SELECT p.id, p.code, p.name, p.parent_id, s.depth,
+                               COUNT(c.id) AS clients,
+                               COUNT(CASE WHEN c.ftd_at >= :from AND c.ftd_at < :to THEN 1 END) AS ftds,
+                               COUNT(CASE WHEN c.registered_at >= :from AND c.registered_at < :to THEN 1 END) AS registrations
+                        FROM partner_path s
+                        JOIN partner p ON p.id = s.descendant_id
+                        LEFT JOIN client_attribution ca ON ca.partner_id = p.id AND ca.valid_to IS NULL
+                        LEFT JOIN client c ON c.id = ca.client_id
+                        WHERE s.ancestor_id = :root AND s.valid_to IS NULL
+                        GROUP BY p.id, p.code, p.name, p.parent_id, s.depth
+                        ORDER BY s.depth, p.code
+                        """).param("root", rootId).param("from", UtcColumns.param(from)).param("to", UtcColumns.param(to))
+                .query((rs, row) -> {
+                    int depth = rs.getInt("depth");
+                    long parentId = rs.getLong("parent_id");
+                    return new NetworkMember(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                            depth == 0 || rs.wasNull() ? null : parentId, depth, rs.getLong("clients"), rs.getLong("ftds"),
+                            rs.getLong("registrations"));
+                })
+                .list();
+    }
+
+    /** A slice of the clients currently in the partner's subtree, newest registration first. */
+    List<ClientDetails> subtreeClients(long partnerId, long offset, int limit) {
+        return jdbc.sql("""
+                        SELECT c.external_id, c.kyc_status, c.country, c.registered_at, c.ftd_at, c.ftd_amount, c.email,
+                               p.code AS partner_code
+                        FROM partner_path pp
+                        JOIN client_attribution ca ON ca.partner_id = pp.descendant_id AND ca.valid_to IS NULL
+                        JOIN client c ON c.id = ca.client_id
+                        JOIN partner p ON p.id = ca.partner_id
+                        WHERE pp.ancestor_id = :partner AND pp.valid_to IS NULL
+                        ORDER BY c.registered_at DESC, c.id DESC
+                        LIMIT :limit OFFSET :offset
+                        """).param("partner", partnerId).param("limit", limit).param("offset", offset)
+                .query((rs, row) -> new ClientDetails(rs.getString("external_id"), rs.getString("partner_code"),
+                        KycStatus.valueOf(rs.getString("kyc_status")), rs.getString("country"),
+                        UtcColumns.read(rs, "registered_at"), UtcColumns.read(rs, "ftd_at"), rs.getBigDecimal("ftd_amount"),
+                        rs.getString("email")))
+                .list();
     }
 }

@@ -1,5 +1,7 @@
 package com.ibportal.clients;
 
+import com.ibportal.partners.NetworkMember;
+import com.ibportal.partners.PartnerClientFigures;
 import com.ibportal.partners.PartnerService;
 import com.ibportal.partners.PartnerSummary;
 import com.ibportal.partners.Upline;
@@ -15,7 +17,10 @@ import com.ibportal.shared.Paged;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Clients and their attribution. Writes come from ingestion (as the system) or from admins. */
 @Service
-public class ClientService {
+public class ClientService implements PartnerClientFigures {
+
+    /** The most clients one {@link #myClients} call returns; a lazy grid asks for far fewer. */
+    public static final int MAX_SLICE = 1000;
 
     private final Clients clients;
     private final ClientAttributions attributions;
@@ -170,6 +178,47 @@ public class ClientService {
         audit.record("CLIENT_ASSIGNED", externalId, "to " + partner.code());
         events.publishEvent(new ClientAssigned(externalId, partner.code(), client.getRegisteredAt()));
         return get(externalId);
+    }
+
+    /**
+     * A slice of the signed-in IB's subtree's clients, newest registration first, for a lazy grid; emails
+     * masked as in {@link #get}. {@code limit} is capped so no caller pulls a 200,000-client network at once.
+     */
+    @PreAuthorize("hasRole('IB')")
+    @Transactional(readOnly = true)
+    public List<ClientDetails> myClients(long offset, int limit) {
+        if (offset < 0) {
+            throw InvalidInputException.of("offset", "must be 0 or more");
+        }
+        if (limit < 1 || limit > MAX_SLICE) {
+            throw InvalidInputException.of("limit", "must be 1 to " + MAX_SLICE);
+        }
+        List<ClientDetails> slice = queries.subtreeClients(partners.get(currentUser.requirePartnerCode()).id(), offset, limit);
+        return program.programForInternalUse().maskClientPii() ? slice.stream().map(ClientDetails::masked).toList() : slice;
+    }
+
+    /** How many clients the signed-in IB's subtree holds now (its own included). */
+    @PreAuthorize("hasRole('IB')")
+    @Transactional(readOnly = true)
+    public long myClientCount() {
+        return queries.subtreeClientCount(partners.get(currentUser.requirePartnerCode()).id());
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('ADMIN', 'FINANCE')")
+    @Transactional(readOnly = true)
+    public Map<Long, Long> currentClientCountsByPartner() {
+        return queries.clientCountsByPartner();
+    }
+
+    @Override
+    @PreAuthorize("hasRole('IB')")
+    @Transactional(readOnly = true)
+    public List<NetworkMember> myNetwork(YearMonth month) {
+        Objects.requireNonNull(month, "month");
+        Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        return queries.network(partners.get(currentUser.requirePartnerCode()).id(), from, to);
     }
 
     private PartnerSummary partnerForInput(String partnerCode) {

@@ -125,5 +125,8 @@ class ApiSecurityTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/users']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/program']").exists());
+        mvc.perform(get("/swagger-ui/index.html"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("swagger-ui")));
     }
 }
