@@ -65,6 +65,23 @@ class SignInAndHomePagesIT {
         assertThat(page.locator("vaadin-grid")).hasCount(0);
     }
 
+    @Test
+    void subIbSeesItsOwnNetworkAndItsClientsMasked() {
+        Page page = signIn("ib-alpha-1@ibportal.test", "ib-demo-2026");
+        page.navigate(url("/network"));
+        Locator cells = page.locator("vaadin-grid-cell-content");
+        page.locator("vaadin-grid").first().waitFor();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/screenshots/ib-network.png")));
+        assertThat(cells.filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*IB-ALPHA-1-A\\s*$")))).hasCount(1);
+        assertThat(cells.filter(new Locator.FilterOptions().setHasText(Pattern.compile("IB-ALPHA-2")))).hasCount(0);
+
+        page.navigate(url("/clients"));
+        assertThat(cells.filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*DEMO-\\d{5}\\s*$"))).first()).isVisible();
+        assertThat(cells.filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*c\\*\\*\\*@mail\\.test\\s*$"))).first()).isVisible();
+        assertThat(cells.filter(new Locator.FilterOptions().setHasText(Pattern.compile("IB-ALPHA-2")))).hasCount(0);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/screenshots/ib-clients.png")));
+    }
+
     private Page signIn(String email, String password) {
         Page page = browser.newPage(1280, 900);
         page.navigate(url("/"));
