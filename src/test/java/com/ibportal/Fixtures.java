@@ -1,5 +1,7 @@
 package com.ibportal;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
 import com.ibportal.clients.ClientRegistration;
 import com.ibportal.clients.ClientService;
 import com.ibportal.clients.KycStatus;
@@ -16,10 +18,13 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Test data made through the real services, with unique codes so tests never collide in the shared database. */
 @TestComponent
@@ -84,5 +89,15 @@ public class Fixtures {
 
     public void signOut() {
         SecurityContextHolder.clearContext();
+    }
+
+    /** HTTP Basic as this user, for MockMvc requests. */
+    public static RequestPostProcessor as(PortalUser user) {
+        return httpBasic(user.email(), PASSWORD);
+    }
+
+    /** A JSON body on a MockMvc request. */
+    public static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+        return request.contentType(MediaType.APPLICATION_JSON).content(body);
     }
 }

@@ -1,10 +1,11 @@
 package com.ibportal.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.ibportal.Fixtures.as;
+import static com.ibportal.Fixtures.json;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -23,10 +24,7 @@ import java.time.Instant;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @PortalIntegrationTest
 class ClientApiTest {
@@ -167,13 +165,6 @@ class ClientApiTest {
         assertThat(ClientDetails.maskEmail(null)).isNull();
     }
 
-    private static RequestPostProcessor as(PortalUser user) {
-        return httpBasic(user.email(), Fixtures.PASSWORD);
-    }
-
-    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
-        return request.contentType(MediaType.APPLICATION_JSON).content(body);
-    }
 
     @Test
     void ibSeesTheFullEmailWhenTheAdminTurnsMaskingOff() throws Exception {

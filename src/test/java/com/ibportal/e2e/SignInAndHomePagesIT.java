@@ -68,6 +68,7 @@ class SignInAndHomePagesIT {
     @Test
     void subIbSeesItsOwnNetworkAndItsClientsMasked() {
         Page page = signIn("ib-alpha-1@ibportal.test", "ib-demo-2026");
+        assertThat(page).hasURL(Pattern.compile(".*/dashboard(\\?.*)?$"));
         page.navigate(url("/network"));
         Locator cells = page.locator("vaadin-grid-cell-content");
         page.locator("vaadin-grid").first().waitFor();
@@ -86,6 +87,8 @@ class SignInAndHomePagesIT {
         Page page = browser.newPage(1280, 900);
         page.navigate(url("/"));
         assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        // a person never submits before the login page has finished its own start-up requests; a test must not either
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         page.locator("vaadin-login-form input[name=username]").fill(email);
         page.locator("vaadin-login-form input[name=password]").fill(password);
         page.locator("vaadin-login-form vaadin-button[slot=submit]").click();

@@ -1,5 +1,7 @@
 package com.ibportal.partners;
 
+import static com.ibportal.Fixtures.as;
+import static com.ibportal.Fixtures.json;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
@@ -17,10 +19,7 @@ import com.ibportal.security.Role;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @PortalIntegrationTest
 class PartnerApiTest {
@@ -183,11 +182,4 @@ class PartnerApiTest {
                 .andExpect(status().isNotFound());
     }
 
-    static RequestPostProcessor as(PortalUser user) {
-        return httpBasic(user.email(), Fixtures.PASSWORD);
-    }
-
-    static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
-        return request.contentType(MediaType.APPLICATION_JSON).content(body);
-    }
 }
