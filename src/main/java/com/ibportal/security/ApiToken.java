@@ -40,8 +40,11 @@ class ApiToken {
         return revokedAt == null;
     }
 
+    /** Notes the use to the minute, so a busy integration does not write this row on every request. */
     void markUsed(Instant now) {
-        lastUsedAt = now;
+        if (lastUsedAt == null || lastUsedAt.isBefore(now.minusSeconds(60))) {
+            lastUsedAt = now;
+        }
     }
 
     void revoke(Instant now) {

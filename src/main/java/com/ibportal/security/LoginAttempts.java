@@ -50,10 +50,8 @@ class LoginAttempts {
     @EventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void onSuccess(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof PortalUserDetails details) {
-            accounts.findById(details.portalUser().id())
-                    .filter(a -> a.getFailedLogins() > 0 || a.getLockedUntil() != null)
-                    .ifPresent(UserAccount::recordSuccessfulLogin);
+        if (event.getAuthentication().getPrincipal() instanceof PortalUserDetails details && details.hasFailedLogins()) {
+            accounts.findById(details.portalUser().id()).ifPresent(UserAccount::recordSuccessfulLogin);
         }
     }
 }

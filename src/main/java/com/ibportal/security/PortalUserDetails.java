@@ -8,11 +8,18 @@ import org.springframework.security.core.userdetails.User;
 class PortalUserDetails extends User {
 
     private final PortalUser user;
+    private final boolean hasFailedLogins;
 
-    PortalUserDetails(PortalUser user, String passwordHash, boolean enabled, boolean nonLocked) {
+    PortalUserDetails(PortalUser user, String passwordHash, boolean enabled, boolean nonLocked, boolean hasFailedLogins) {
         super(user.email(), passwordHash, enabled, true, true, nonLocked,
                 List.of(new SimpleGrantedAuthority(user.role().authority())));
         this.user = user;
+        this.hasFailedLogins = hasFailedLogins;
+    }
+
+    /** Whether a successful sign-in has a failure count or a lock to clear (rarely: so most sign-ins touch no row). */
+    boolean hasFailedLogins() {
+        return hasFailedLogins;
     }
 
     PortalUser portalUser() {

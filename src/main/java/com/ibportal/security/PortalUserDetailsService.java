@@ -29,6 +29,6 @@ class PortalUserDetailsService implements UserDetailsService {
 
     PortalUserDetails details(UserAccount account) {
         return new PortalUserDetails(account.toPortalUser(), account.getPasswordHash(), account.isEnabled(),
-                !account.isLockedAt(clock.instant()));
+                !account.isLockedAt(clock.instant()), account.getFailedLogins() > 0 || account.getLockedUntil() != null);
     }
 }

@@ -20,7 +20,7 @@ public final class SystemActor {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         PortalUserDetails system = new PortalUserDetails(new PortalUser(0, NAME, "IB Portal", Role.ADMIN, null, "en"),
-                "", true, true);
+                "", true, true, false);
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(system, null, system.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
