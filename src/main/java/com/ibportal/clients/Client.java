@@ -72,6 +72,14 @@ class Client {
         return id;
     }
 
+    String getEmail() {
+        return email;
+    }
+
+    KycStatus getKycStatus() {
+        return kycStatus;
+    }
+
     Instant getRegisteredAt() {
         return registeredAt;
     }

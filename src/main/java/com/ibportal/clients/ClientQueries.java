@@ -4,6 +4,7 @@ import com.ibportal.partners.NetworkMember;
 import com.ibportal.partners.Upline;
 import com.ibportal.shared.Paged;
 import com.ibportal.shared.UtcColumns;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -144,5 +145,28 @@ class ClientQueries {
                         UtcColumns.read(rs, "registered_at"), UtcColumns.read(rs, "ftd_at"), rs.getBigDecimal("ftd_amount"),
                         rs.getString("email")))
                 .list();
+    }
+
+    /** Registrations and first deposits in [from, to) of clients attributed to the partner at that instant. */
+    DirectClientActivity directClientActivity(String partnerCode, Instant from, Instant toExclusive) {
+        String attributedAt = """
+                JOIN client_attribution ca ON ca.client_id = c.id AND ca.valid_from <= c.%1$s
+                     AND (ca.valid_to IS NULL OR ca.valid_to > c.%1$s)
+                JOIN partner p ON p.id = ca.partner_id AND p.code = :partner
+                WHERE c.%1$s >= :from AND c.%1$s < :to""";
+        long registrations = jdbc.sql("SELECT COUNT(*) FROM client c " + attributedAt.formatted("registered_at"))
+                .param("partner", partnerCode).param("from", UtcColumns.param(from))
+                .param("to", UtcColumns.param(toExclusive)).query(Long.class).single();
+        Map<String, BigDecimal> amounts = new HashMap<>();
+        long[] ftds = {0};
+        jdbc.sql("SELECT c.ftd_currency, COUNT(*) AS n, SUM(c.ftd_amount) AS amount FROM client c "
+                        + attributedAt.formatted("ftd_at") + " GROUP BY c.ftd_currency")
+                .param("partner", partnerCode).param("from", UtcColumns.param(from))
+                .param("to", UtcColumns.param(toExclusive))
+                .query(rs -> {
+                    ftds[0] += rs.getLong("n");
+                    amounts.put(rs.getString("ftd_currency"), rs.getBigDecimal("amount"));
+                });
+        return new DirectClientActivity(registrations, ftds[0], amounts);
     }
 }

@@ -45,11 +45,13 @@ public class ClientService implements PartnerClientFigures {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ProgramService program;
+    private final ClientFacts history;
 
     ClientService(Clients clients, ClientAttributions attributions, ClientQueries queries, PartnerService partners,
                   CurrentUser currentUser, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-                  ProgramService program) {
+                  ProgramService program, ClientFacts history) {
         this.program = program;
+        this.history = history;
         this.clients = clients;
         this.attributions = attributions;
         this.queries = queries;
@@ -71,19 +73,110 @@ public class ClientService implements PartnerClientFigures {
             return false;
         }
         String email = registration.email() == null ? null : registration.email().trim().toLowerCase(Locale.ROOT);
-        Client client = clients.save(new Client(registration.externalId(), email, email == null ? null : Hashing.sha256Hex(email),
+        // Flushed at once: events of this client later in the same transaction are looked up with plain SQL.
+        Client client = clients.saveAndFlush(new Client(registration.externalId(), email, email == null ? null : Hashing.sha256Hex(email),
                 registration.country(), registration.registeredAt(), registration.referralCode(), registration.campaign(),
                 clock.instant()));
         Optional<PartnerSummary> partner = Optional.ofNullable(registration.referralCode()).flatMap(partners::findForProcessing);
-        partner.ifPresent(p -> attributions.save(new ClientAttribution(client.getId(), p.id(), registration.registeredAt(),
+        partner.ifPresent(p -> attributions.saveAndFlush(new ClientAttribution(client.getId(), p.id(), registration.registeredAt(),
                 "REFERRAL_CODE", clock.instant(), currentUser.actorName())));
         return true;
     }
 
+    /** An admin's or the demo's KYC change, effective now. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void changeKyc(String externalId, KycStatus status) {
-        clients.findByExternalId(externalId).ifPresent(c -> c.changeKyc(status));
+        recordKycChange(externalId, status, clock.instant(), null);
+    }
+
+    /**
+     * Records a KYC status the CRM reported at {@code at}. The client's status is that of its latest
+     * change by instant, so a change that arrives late never overrides a newer one.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public KycTransition recordKycChange(String externalId, KycStatus status, Instant at, String eventId) {
+        Client client = clients.findByExternalId(externalId).orElseThrow(() -> new NotFoundException("Client " + externalId));
+        KycStatus before = client.getKycStatus();
+        history.addKycChange(client.getId(), status, at, eventId, clock.instant(), currentUser.actorName());
+        List<KycChange> changes = history.kycChanges(client.getId());
+        client.changeKyc(changes.getLast().status());
+        Optional<KycChange> approval = currentApproval(client, changes);
+        return new KycTransition(externalId, before, client.getKycStatus(), approval.map(KycChange::occurredAt).orElse(null),
+                approval.map(KycChange::eventId).orElse(null));
+    }
+
+    /** The client's KYC changes, oldest first. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'FINANCE')")
+    @Transactional(readOnly = true)
+    public List<KycChange> kycHistory(String externalId) {
+        return history.kycChanges(require(externalId).getId());
+    }
+
+    /** Remembers the platform account an event named for the client; a known account changes nothing. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void recordTradingAccount(String externalId, String platform, String login, Instant seenAt) {
+        history.addTradingAccount(require(externalId).getId(), platform, login, seenAt);
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'FINANCE')")
+    @Transactional(readOnly = true)
+    public List<TradingAccount> tradingAccounts(String externalId) {
+        return history.tradingAccounts(require(externalId).getId());
+    }
+
+    /**
+     * Whether the client is known, holding a shared lock on its row (or on the gap where its row would
+     * go) until the caller's transaction ends: an event parked for an unknown client and the
+     * registration that releases it are thus serialised, and the release cannot run before the park.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public boolean lockIfKnown(String externalId) {
+        return history.lockClientId(externalId).isPresent();
+    }
+
+    /** Registrations and FTDs in [from, to) of the partner's own clients; 404 outside the caller's view. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public DirectClientActivity directClientActivity(String partnerCode, Instant from, Instant toExclusive) {
+        partners.get(partnerCode);
+        return queries.directClientActivity(partnerCode, from, toExclusive);
+    }
+
+    /** The client as commissions see it at {@code t}; empty for an unknown client. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public Optional<ClientForCommissions> forCommissions(String externalId, Instant t) {
+        return clients.findByExternalId(externalId).map(client -> {
+            Optional<KycChange> approval = currentApproval(client, history.kycChanges(client.getId()));
+            return new ClientForCommissions(externalId, client.getEmail(), client.getKycStatus(),
+                    approval.map(KycChange::occurredAt).orElse(null), approval.map(KycChange::eventId).orElse(null),
+                    history.pathAt(client.getId(), t));
+        });
+    }
+
+    /** When the current run of APPROVED began; a client approved before history was kept counts from its registration. */
+    private static Optional<KycChange> currentApproval(Client client, List<KycChange> changes) {
+        if (client.getKycStatus() != KycStatus.APPROVED) {
+            return Optional.empty();
+        }
+        KycChange start = null;
+        for (int i = changes.size() - 1; i >= 0 && changes.get(i).status() == KycStatus.APPROVED; i--) {
+            start = changes.get(i);
+        }
+        if (start == null) {
+            return Optional.of(new KycChange(KycStatus.APPROVED, client.getRegisteredAt(), "kyc:" + client.getExternalId()));
+        }
+        return Optional.of(start.eventId() == null
+                ? new KycChange(KycStatus.APPROVED, start.occurredAt(), "kyc:" + client.getExternalId() + "@" + start.occurredAt())
+                : start);
+    }
+
+    private Client require(String externalId) {
+        return clients.findByExternalId(externalId).orElseThrow(() -> new NotFoundException("Client " + externalId));
     }
 
     @PreAuthorize("hasRole('ADMIN')")
