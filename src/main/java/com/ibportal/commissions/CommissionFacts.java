@@ -96,6 +96,17 @@ class CommissionFacts {
                 .query(CommissionFacts::storedTrade).list();
     }
 
+    /** Computed trades closed in [from, to) after the keyset position, in (closed_at, id) order: a replay reads a period in pages. */
+    List<StoredTrade> computedTradesBetween(Instant from, Instant toExclusive, Instant afterClosedAt, long afterId, int limit) {
+        return jdbc.sql("SELECT " + TRADE_COLUMNS + """
+                         FROM commission_trade t WHERE t.computed AND t.closed_at >= :from AND t.closed_at < :to
+                         AND (t.closed_at > :afterClosed OR (t.closed_at = :afterClosed AND t.id > :afterId))
+                         ORDER BY t.closed_at, t.id LIMIT :limit""")
+                .param("from", UtcColumns.param(from)).param("to", UtcColumns.param(toExclusive))
+                .param("afterClosed", UtcColumns.param(afterClosedAt)).param("afterId", afterId).param("limit", limit)
+                .query(CommissionFacts::storedTrade).list();
+    }
+
     void markComputed(long tradeId, String directPartnerCode) {
         jdbc.sql("UPDATE commission_trade SET computed = TRUE, direct_partner_code = :partner WHERE id = :id")
                 .param("partner", directPartnerCode).param("id", tradeId).update();

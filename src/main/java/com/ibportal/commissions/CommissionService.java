@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,18 +45,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class CommissionService {
 
     private final ClientService clients;
-    private final PlanService plans;
     private final CommissionEngine engine;
     private final Ledger ledger;
     private final CommissionFacts facts;
+    private final TradeLines tradeLines;
 
-    CommissionService(ClientService clients, PlanService plans, CommissionEngine engine, Ledger ledger,
-                      CommissionFacts facts) {
+    CommissionService(ClientService clients, CommissionEngine engine, Ledger ledger, CommissionFacts facts,
+                      TradeLines tradeLines) {
         this.clients = clients;
-        this.plans = plans;
         this.engine = engine;
         this.ledger = ledger;
         this.facts = facts;
+        this.tradeLines = tradeLines;
     }
 
     /** A closed trade: its lines at every level, and CPA if the trade completes the client's qualification. */
@@ -164,34 +165,29 @@ public class CommissionService {
     /** Computes a stored trade's lines of levels at or above {@code minLevel} and posts them. */
     private CommissionOutcome compute(StoredTrade stored, int minLevel) {
         ClosedTrade trade = stored.trade();
-        ClientForCommissions client = clients.forCommissions(trade.clientId(), trade.closedAt()).orElseThrow();
-        if (client.path().isEmpty()) {
-            facts.markComputed(stored.id(), null); // organic: nobody earns from it
-            return CommissionOutcome.done();
+        switch (tradeLines.context(trade)) {
+            case TradeLines.Context.Organic organic -> facts.markComputed(stored.id(), null); // nobody earns from it
+            case TradeLines.Context.Ineligible ineligible -> {
+                ledger.recordExclusions(trade.eventId(), List.of(new Exclusion(ineligible.directPartnerCode(), 0, null,
+                        trade.eventId(), "client is not eligible: KYC " + ineligible.kycStatus())), trade.clientId(),
+                        trade.closedAt());
+                facts.markComputed(stored.id(), ineligible.directPartnerCode());
+            }
+            case TradeLines.Context.Payable payable -> {
+                EngineResult result = tradeLines.compute(trade, payable, UnaryOperator.identity());
+                if (result.isWaitingForFxRate()) {
+                    return CommissionOutcome.waitingFor(result.missingFxRate().orElseThrow());
+                }
+                ledger.post(result.lines().stream().filter(l -> l.level() >= minLevel).toList());
+                if (minLevel == 0) {
+                    ledger.recordExclusions(trade.eventId(), result.exclusions(), trade.clientId(), trade.closedAt());
+                } else {
+                    ledger.addExclusions(result.exclusions().stream().filter(e -> e.level() >= minLevel).toList(),
+                            trade.clientId(), trade.closedAt());
+                }
+                facts.markComputed(stored.id(), payable.directPartnerCode());
+            }
         }
-        String direct = client.path().getFirst().partnerCode();
-        if (client.kycStatus().makesIneligible()) {
-            ledger.recordExclusions(trade.eventId(), List.of(new Exclusion(direct, 0, null, trade.eventId(),
-                    "client is not eligible: KYC " + client.kycStatus())), trade.clientId(), trade.closedAt());
-            facts.markComputed(stored.id(), direct);
-            return CommissionOutcome.done();
-        }
-        List<PartnerOnPath> path = onPath(client, trade.closedAt());
-        Lots monthLotsBefore = holdsTiers(path.getFirst())
-                ? facts.monthLotsBefore(direct, monthStart(trade.closedAt()), trade) : Lots.ZERO;
-        EngineResult result = engine.closedTrade(trade, path,
-                new ClientProfile(trade.clientId(), client.email(), client.kycStatus() == KycStatus.APPROVED), monthLotsBefore);
-        if (result.isWaitingForFxRate()) {
-            return CommissionOutcome.waitingFor(result.missingFxRate().orElseThrow());
-        }
-        ledger.post(result.lines().stream().filter(l -> l.level() >= minLevel).toList());
-        if (minLevel == 0) {
-            ledger.recordExclusions(trade.eventId(), result.exclusions(), trade.clientId(), trade.closedAt());
-        } else {
-            ledger.addExclusions(result.exclusions().stream().filter(e -> e.level() >= minLevel).toList(),
-                    trade.clientId(), trade.closedAt());
-        }
-        facts.markComputed(stored.id(), direct);
         return CommissionOutcome.done();
     }
 
@@ -209,8 +205,8 @@ public class CommissionService {
         if (client.path().isEmpty() || client.kycStatus().makesIneligible()) {
             return CommissionOutcome.done();
         }
-        PartnerOnPath direct = onPath(client, deposit.occurredAt()).getFirst();
-        Optional<Rule.Cpa> cpa = rule(direct, Rule.Cpa.class);
+        PartnerOnPath direct = tradeLines.onPath(client, deposit.occurredAt()).getFirst();
+        Optional<Rule.Cpa> cpa = TradeLines.rule(direct, Rule.Cpa.class);
         if (cpa.isEmpty()) {
             return CommissionOutcome.done();
         }
@@ -240,16 +236,6 @@ public class CommissionService {
         return CommissionOutcome.done();
     }
 
-    private List<PartnerOnPath> onPath(ClientForCommissions client, Instant at) {
-        Map<String, PlanVersion> versions = plans.planVersionsAt(
-                client.path().stream().map(ClientForCommissions.PathPartner::partnerCode).toList(), at);
-        List<PartnerOnPath> path = new ArrayList<>(client.path().size());
-        for (ClientForCommissions.PathPartner partner : client.path()) {
-            path.add(new PartnerOnPath(partner.partnerCode(), partner.email(), versions.get(partner.partnerCode())));
-        }
-        return path;
-    }
-
     private void reverse(List<WrittenLine> lines, String reason, Instant at) {
         List<LineDraft> reversals = new ArrayList<>(lines.size());
         for (WrittenLine line : lines) {
@@ -258,18 +244,4 @@ public class CommissionService {
         ledger.post(reversals);
     }
 
-    private static boolean holdsTiers(PartnerOnPath partner) {
-        return rule(partner, Rule.TieredPerLot.class).isPresent();
-    }
-
-    private static <R extends Rule> Optional<R> rule(PartnerOnPath partner, Class<R> kind) {
-        if (partner.planVersion() == null) {
-            return Optional.empty();
-        }
-        return partner.planVersion().rules().stream().filter(kind::isInstance).map(kind::cast).findFirst();
-    }
-
-    private static Instant monthStart(Instant t) {
-        return YearMonth.from(t.atOffset(ZoneOffset.UTC)).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-    }
 }

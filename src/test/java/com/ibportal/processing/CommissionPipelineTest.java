@@ -327,4 +327,45 @@ class CommissionPipelineTest {
         mvc.perform(get("/api/v1/partners/" + subCode + "/ledger?from=2026-10-01&to=2026-10-31&status=LOST").with(as(sub)))
                 .andExpect(status().isBadRequest());
     }
+
+    @Test
+    void replayingAPeriodFromTheStoredTradesReproducesTheLedgerExactly() throws Exception {
+        String[] tree = rateDifferenceTree();
+        String tiered = fixtures.unique("TIER");
+        fixtures.partner(tiered, tree[0]);
+        String tierPlan = fixtures.unique("PLAN-T");
+        pipeline.plan(tierPlan, """
+                {"name":"Tiers","payoutCurrency":"USD","symbolGroups":[{"name":"FX_MAJORS","symbols":["EURUSD"]}],
+                 "rules":[{"kind":"TIERED_PER_LOT","mode":"PROGRESSIVE",
+                           "tiers":[{"fromLots":"0","rate":"5.00"},{"fromLots":"3","rate":"7.00"}]},
+                          {"kind":"SPREAD_SHARE","percent":"25"}]}""");
+        pipeline.assignPlan(tiered, tierPlan);
+        // A month of its own, far from other tests' trades: the test database is shared.
+        Instant month = java.time.LocalDate.of(2100, 1, 1)
+                .plusMonths(java.util.concurrent.ThreadLocalRandom.current().nextInt(1200))
+                .atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        String client = fixtures.unique("C");
+        String other = fixtures.unique("C");
+        pipeline.registered(client + "-r", client, month, tiered);
+        pipeline.registered(other + "-r", other, month, tree[1]);
+        for (int i = 1; i <= 6; i++) {
+            Instant closed = month.plus(i, ChronoUnit.DAYS);
+            pipeline.apply("""
+                    {"id":"%1$s-t%2$d","type":"trade.closed","occurredAt":"%3$s","clientId":"%1$s",
+                     "data":{"dealId":"R%2$d","accountLogin":"7","platform":"MT4","symbol":"EURUSD","lots":"1.25",
+                             "openedAt":"%4$s","closedAt":"%3$s","spreadRevenue":"3.3333","currency":"USD"}}"""
+                    .formatted(i % 2 == 0 ? client : other, i, closed, closed.minusSeconds(90)));
+        }
+        String range = "from=" + month.toString().substring(0, 10) + "&to="
+                + month.plus(27, ChronoUnit.DAYS).toString().substring(0, 10);
+
+        mvc.perform(post("/api/v1/commissions/replay?" + range).with(as(admin)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.tradesReplayed").value(6))
+                .andExpect(jsonPath("$.linesInLedger").value(15))
+                .andExpect(jsonPath("$.linesExpected").value(15))
+                .andExpect(jsonPath("$.differences").isEmpty());
+        // The tiered partner crossed 3 lots on its third trade: 1.25 at 5.00 then 0.50 at 5.00 + 0.75 at 7.00.
+        assertThat(lines(tiered)).contains("0 TIERED_PER_LOT 6.2500 PENDING", "0 TIERED_PER_LOT 7.7500 PENDING");
+    }
 }

@@ -90,7 +90,7 @@ final class PipelineHarness {
     }
 
     String ledger(String partnerCode, PortalUser user) throws Exception {
-        return mvc.perform(get("/api/v1/partners/" + partnerCode + "/ledger?from=2026-01-01&to=2026-12-31").with(as(user)))
+        return mvc.perform(get("/api/v1/partners/" + partnerCode + "/ledger?from=2000-01-01&to=2199-12-31").with(as(user)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
