@@ -1,6 +1,5 @@
 package com.ibportal.partners;
 
-import com.ibportal.shared.InvalidInputException;
 import com.ibportal.shared.Paged;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -10,6 +9,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,40 +26,51 @@ import org.springframework.web.bind.annotation.RestController;
 class PartnerApi {
 
     private final PartnerService partners;
+    // Implemented by the commissions module, which depends on this one; absent, partners show no plan.
+    private final ObjectProvider<PartnerPlans> plans;
 
-    PartnerApi(PartnerService partners) {
+    PartnerApi(PartnerService partners, ObjectProvider<PartnerPlans> plans) {
         this.partners = partners;
+        this.plans = plans;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     PartnerResponse create(@Valid @RequestBody CreatePartnerRequest request) {
-        if (request.planCode() != null && !request.planCode().isBlank()) {
-            throw InvalidInputException.of("planCode", "plans cannot be assigned yet; create the partner without one");
-        }
-        return PartnerResponse.of(partners.create(new NewPartner(request.code(), request.name(), request.email(), request.parentCode()),
-                request.password()));
+        return response(partners.create(new NewPartner(request.code(), request.name(), request.email(), request.parentCode(),
+                request.planCode()), request.password()));
     }
 
     @GetMapping
     Paged<PartnerResponse> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         Paged<PartnerSummary> found = partners.list(page, size);
-        return new Paged<>(found.items().stream().map(PartnerResponse::of).toList(), found.page(), found.size(), found.totalItems());
+        return new Paged<>(responses(found.items()), found.page(), found.size(), found.totalItems());
     }
 
     @GetMapping("/{code}")
     PartnerResponse get(@PathVariable String code) {
-        return PartnerResponse.of(partners.get(code));
+        return response(partners.get(code));
     }
 
     @GetMapping("/{code}/children")
     List<PartnerResponse> children(@PathVariable String code) {
-        return partners.children(code).stream().map(PartnerResponse::of).toList();
+        return responses(partners.children(code));
     }
 
     @PostMapping("/{code}/move")
     PartnerResponse move(@PathVariable String code, @Valid @RequestBody MoveRequest request) {
-        return PartnerResponse.of(partners.move(code, request.parentCode(), request.effectiveFrom()));
+        return response(partners.move(code, request.parentCode(), request.effectiveFrom()));
+    }
+
+    private PartnerResponse response(PartnerSummary partner) {
+        return responses(List.of(partner)).getFirst();
+    }
+
+    private List<PartnerResponse> responses(List<PartnerSummary> found) {
+        PartnerPlans plans = this.plans.getIfAvailable();
+        Map<String, String> planCodes = plans == null || found.isEmpty() ? Map.of()
+                : plans.currentPlanCodes(found.stream().map(PartnerSummary::code).toList());
+        return found.stream().map(p -> PartnerResponse.of(p, planCodes.get(p.code()))).toList();
     }
 
     record CreatePartnerRequest(
@@ -77,9 +89,9 @@ class PartnerApi {
     record PartnerResponse(String code, String name, String email, String parentCode, PartnerStatus status, String planCode,
                            Instant createdAt) {
 
-        static PartnerResponse of(PartnerSummary partner) {
+        static PartnerResponse of(PartnerSummary partner, String planCode) {
             return new PartnerResponse(partner.code(), partner.name(), partner.email(), partner.parentCode(), partner.status(),
-                    null, partner.createdAt());
+                    planCode, partner.createdAt());
         }
     }
 }

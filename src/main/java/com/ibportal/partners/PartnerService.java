@@ -75,6 +75,9 @@ public class PartnerService implements PartnerDirectory {
         partners.flush();
         paths.addLeaf(partner.getId(), partner.getParentId(), BEGINNING_OF_TIME);
         audit.record("PARTNER_CREATED", request.code(), parent == null ? "top level" : "under " + parent.getCode());
+        String planCode = request.planCode() == null || request.planCode().isBlank() ? null : request.planCode();
+        // Synchronous: the plan listener (commissions) runs in this transaction, so a bad plan code undoes the create.
+        events.publishEvent(new PartnerCreated(request.code(), planCode));
         if (loginPassword != null) {
             userAccounts.getObject().createUser(new NewUser(request.email().trim(), loginPassword, Role.IB, request.code(),
                     request.name()));

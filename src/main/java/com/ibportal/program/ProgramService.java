@@ -1,7 +1,9 @@
 package com.ibportal.program;
 
 import com.ibportal.security.AuditTrail;
+import com.ibportal.shared.InvalidInputException;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,11 +14,14 @@ public class ProgramService {
     private final ProgramSettingsStore store;
     private final AuditTrail audit;
     private final Clock clock;
+    // Implemented by the commissions module, which depends on this one.
+    private final ObjectProvider<PlanCatalog> plans;
 
-    ProgramService(ProgramSettingsStore store, AuditTrail audit, Clock clock) {
+    ProgramService(ProgramSettingsStore store, AuditTrail audit, Clock clock, ObjectProvider<PlanCatalog> plans) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
+        this.plans = plans;
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'FINANCE')")
@@ -40,6 +45,13 @@ public class ProgramService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public Program change(Program program) {
+        String defaultPlan = program.defaultPlanCode();
+        if (defaultPlan != null && !defaultPlan.isBlank()) {
+            PlanCatalog catalog = plans.getIfAvailable();
+            if (catalog == null || !catalog.planExists(defaultPlan)) {
+                throw InvalidInputException.of("defaultPlanCode", "no plan with code " + defaultPlan);
+            }
+        }
         ProgramSettings settings = settings();
         settings.change(program, clock.instant());
         audit.record("PROGRAM_CHANGED", program.brokerName(), program.toString());

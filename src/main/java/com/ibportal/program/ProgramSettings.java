@@ -21,6 +21,7 @@ class ProgramSettings {
     private String payoutCurrency;
     private BigDecimal minimumPayout;
     private boolean maskClientPii;
+    private String defaultPlanCode;
     private Instant updatedAt;
     @Version
     private long version;
@@ -34,10 +35,11 @@ class ProgramSettings {
         payoutCurrency = program.payoutCurrency();
         minimumPayout = program.minimumPayout();
         maskClientPii = program.maskClientPii();
+        defaultPlanCode = program.defaultPlanCode() == null || program.defaultPlanCode().isBlank() ? null : program.defaultPlanCode();
         updatedAt = now;
     }
 
     Program toProgram() {
-        return new Program(brokerName, registrationUrl, payoutCurrency, minimumPayout, maskClientPii);
+        return new Program(brokerName, registrationUrl, payoutCurrency, minimumPayout, maskClientPii, defaultPlanCode);
     }
 }
