@@ -76,7 +76,7 @@ class CommissionFacts {
 
     /** The client's trades closed in [from, to], oldest first. */
     List<StoredTrade> tradesOfClient(String clientId, Instant from, Instant to) {
-        return jdbc.sql("SELECT " + TRADE_COLUMNS + """
+        return jdbc.sql("SELECT " + TRADE_COLUMNS + " " + """
                          FROM commission_trade t WHERE t.client_id = :client AND t.closed_at >= :from AND t.closed_at <= :to
                          ORDER BY t.closed_at, t.event_id""")
                 .param("client", clientId).param("from", UtcColumns.param(from)).param("to", UtcColumns.param(to))
@@ -85,7 +85,7 @@ class CommissionFacts {
 
     /** Computed trades at or after {@code from} whose direct partner sits, now, in the subtree of {@code partnerCode}. */
     List<StoredTrade> tradesInSubtreeFrom(String partnerCode, Instant from) {
-        return jdbc.sql("SELECT " + TRADE_COLUMNS + """
+        return jdbc.sql("SELECT " + TRADE_COLUMNS + " " + """
                          FROM commission_trade t
                          JOIN partner d ON d.code = t.direct_partner_code
                          JOIN partner_path pp ON pp.descendant_id = d.id AND pp.valid_to IS NULL
@@ -98,7 +98,7 @@ class CommissionFacts {
 
     /** Computed trades closed in [from, to) after the keyset position, in (closed_at, id) order: a replay reads a period in pages. */
     List<StoredTrade> computedTradesBetween(Instant from, Instant toExclusive, Instant afterClosedAt, long afterId, int limit) {
-        return jdbc.sql("SELECT " + TRADE_COLUMNS + """
+        return jdbc.sql("SELECT " + TRADE_COLUMNS + " " + """
                          FROM commission_trade t WHERE t.computed AND t.closed_at >= :from AND t.closed_at < :to
                          AND (t.closed_at > :afterClosed OR (t.closed_at = :afterClosed AND t.id > :afterId))
                          ORDER BY t.closed_at, t.id LIMIT :limit""")

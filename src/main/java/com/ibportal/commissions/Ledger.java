@@ -111,7 +111,7 @@ class Ledger {
 
     /** Lines of the partner dated in [from, to), optionally of one status, oldest first. */
     List<PostedLine> linesOf(String partnerCode, Instant from, Instant toExclusive, LineStatus status, int limit) {
-        return jdbc.sql("SELECT " + LINE_COLUMNS + """
+        return jdbc.sql("SELECT " + LINE_COLUMNS + " " + """
                          FROM ledger_line l WHERE l.partner_code = :partner AND l.occurred_at >= :from AND l.occurred_at < :to
                          AND (:status IS NULL OR l.status = :status) ORDER BY l.occurred_at, l.id LIMIT :limit""")
                 .param("partner", partnerCode).param("from", UtcColumns.param(from))
