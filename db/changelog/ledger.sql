@@ -104,3 +104,17 @@ CREATE TRIGGER ledger_line_is_never_deleted BEFORE DELETE ON ledger_line FOR EAC
 BEGIN
     SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'ledger lines are never deleted: post a reversal';
 END
+
+--changeset ibportal:ledger-4
+--comment: one row per partner, month and month-end rule once computed: makes the month-end run idempotent and carries revenue-share losses forward
+CREATE TABLE commission_month_end (
+    id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    partner_code VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+    month CHAR(7) NOT NULL,
+    rule VARCHAR(20) NOT NULL,
+    amount DECIMAL(19,4) NOT NULL,
+    loss_carried_out DECIMAL(19,4) NOT NULL,
+    computed_at DATETIME(6) NOT NULL,
+    computed_by VARCHAR(254) NOT NULL,
+    CONSTRAINT uq_commission_month_end UNIQUE (partner_code, month, rule)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -25,7 +25,7 @@ class CommissionFacts {
     /** Facts are stored, and therefore computed, at this precision, so a replay from the table gives the same lines. */
     static final int FACT_SCALE = 10;
 
-    private static final String TRADE_COLUMNS = """
+    static final String TRADE_COLUMNS = """
             t.id, t.event_id, t.client_id, t.deal_id, t.symbol, t.lots, t.opened_at, t.closed_at, t.spread_revenue,
             t.profit, t.swap, t.currency, t.direct_partner_code, t.computed""";
 
@@ -178,7 +178,7 @@ class CommissionFacts {
                 .update() == 1;
     }
 
-    private static StoredTrade storedTrade(ResultSet rs, int row) throws SQLException {
+    static StoredTrade storedTrade(ResultSet rs, int row) throws SQLException {
         ClosedTrade trade = new ClosedTrade(rs.getString("event_id"), rs.getString("client_id"), rs.getString("deal_id"),
                 rs.getString("symbol"), Lots.of(rs.getBigDecimal("lots")), UtcColumns.read(rs, "opened_at"),
                 UtcColumns.read(rs, "closed_at"), rs.getBigDecimal("spread_revenue"), rs.getBigDecimal("profit"),
