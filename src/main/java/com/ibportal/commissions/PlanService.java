@@ -89,7 +89,7 @@ public class PlanService {
             long planId;
             try {
                 planId = store.insertPlan(code, document.name(), now, actor);
-            } catch (org.springframework.dao.DuplicateKeyException concurrentCreate) {
+            } catch (org.springframework.dao.DuplicateKeyException | org.springframework.dao.PessimisticLockingFailureException concurrentCreate) {
                 throw new ConflictException("Plan " + code + " was created at the same moment by another request; try again");
             }
             store.insertVersion(planId, 1, text, PlanTimes.BEGINNING_OF_TIME, now, actor);

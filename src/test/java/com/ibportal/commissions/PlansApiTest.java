@@ -87,10 +87,26 @@ class PlansApiTest {
                         {"name": "Numbers", "payoutCurrency": "EUR",
                          "symbolGroups": [{"name": "ALL", "symbols": ["*"]}],
                          "rules": [{"kind": "PER_LOT", "rates": {"ALL": 0.1}},
-                                   {"kind": "SPREAD_SHARE", "percent": 12.5}]}""").with(as(admin)))
+                                   {"kind": "SPREAD_SHARE", "percent": 12.5},
+                                   {"kind": "CPA", "amount": 200.00, "minDeposit": 100, "windowDays": 30}]}""").with(as(admin)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.document.rules[0].rates.ALL").value("0.1"))
-                .andExpect(jsonPath("$.document.rules[1].percent").value("12.5"));
+                .andExpect(jsonPath("$.document.rules[1].percent").value("12.5"))
+                .andExpect(jsonPath("$.document.rules[2].amount").value("200.00"))
+                .andExpect(jsonPath("$.document.rules[2].minDeposit").value("100"))
+                .andExpect(jsonPath("$.document.rules[2].windowDays").value(30));
+    }
+
+    @Test
+    void theOpenApiDocumentListsThePlanAndFxEndpoints() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/plans/{code}'].put").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/plans/{code}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/plans'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/partners/{code}/plan'].put").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/fx-rates'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/fx-rates'].get").exists());
     }
 
     @Test
