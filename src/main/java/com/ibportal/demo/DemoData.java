@@ -1,5 +1,9 @@
 package com.ibportal.demo;
 
+import com.ibportal.commissions.PlanService;
+import com.ibportal.partners.PartnerSummary;
+import com.ibportal.program.Program;
+import com.ibportal.program.ProgramService;
 import com.ibportal.clients.ClientRegistration;
 import com.ibportal.clients.ClientService;
 import com.ibportal.clients.KycStatus;
@@ -58,10 +62,14 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final int clientCount;
     private final Environment environment;
+    private final PlanService plans;
+    private final ProgramService program;
 
     DemoData(UserAccountService users, PartnerService partners, ClientService clients, TransactionTemplate transaction, Clock clock,
              @Value("${portal.demo.clients:" + DEFAULT_CLIENTS + "}") int clientCount,
-             Environment environment) {
+             Environment environment, PlanService plans, ProgramService program) {
+        this.plans = plans;
+        this.program = program;
         this.clientCount = clientCount;
         this.environment = environment;
         this.users = users;
@@ -75,6 +83,7 @@ class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         SystemActor.run(() -> {
             if (partners.partnerExists(MASTERS.getFirst())) {
+                transaction.executeWithoutResult(tx -> seedPlansIfMissing(false));
                 logLogins("Demo data already present");
                 return;
             }
@@ -86,6 +95,7 @@ class DemoData implements ApplicationRunner {
     }
 
     private List<String> seedLoginsAndPartners() {
+        seedPlansIfMissing(true);
         users.createUser(new NewUser(ADMIN_EMAIL, ADMIN_PASSWORD, Role.ADMIN, null, "Demo Admin"));
         users.createUser(new NewUser(FINANCE_EMAIL, FINANCE_PASSWORD, Role.FINANCE, null, "Demo Finance"));
         List<String> codes = new ArrayList<>();
@@ -141,8 +151,28 @@ class DemoData implements ApplicationRunner {
     }
 
     private String createPartner(String code, String parent) {
-        partners.create(new NewPartner(code, title(code), email(code), parent));
+        partners.create(new NewPartner(code, title(code), email(code), parent, DemoPlans.planFor(code)));
         return code;
+    }
+
+    /**
+     * The demo's three plans (master, sub-IB, introducer): per-lot rates with rate-difference
+     * overrides up the tree, and a CPA for introducers. A demo database made before plans existed
+     * gets them on its next start, assigned to its partners.
+     */
+    private void seedPlansIfMissing(boolean newProgram) {
+        if (plans.all().stream().anyMatch(p -> p.code().equals(DemoPlans.INTRODUCER))) {
+            return;
+        }
+        DemoPlans.documents().forEach(plans::put);
+        Program current = program.program();
+        program.change(new Program(current.brokerName(), current.registrationUrl(), current.payoutCurrency(),
+                current.minimumPayout(), current.maskClientPii(), DemoPlans.INTRODUCER));
+        if (!newProgram) {
+            for (PartnerSummary partner : partners.all()) {
+                plans.assign(partner.code(), DemoPlans.planFor(partner.code()), null);
+            }
+        }
     }
 
     private static String email(String code) {
