@@ -370,6 +370,34 @@ class InboxWorkerTest {
         assertThatThrownBy(() -> SystemActor.call(() -> inbox.replay(crm.id(), done))).isInstanceOf(ConflictException.class);
     }
 
+    @Autowired
+    InboxSignal signal;
+
+    @Test
+    void backgroundWorkersAreWokenByADeliveryRatherThanWaitingForThePoll() throws Exception {
+        CreatedConnector crm = connector();
+        TestHandler handler = new TestHandler(event -> EventOutcome.processed());
+        IngestionProperties slowPoll = new IngestionProperties(2, true, 100, 8, Duration.ZERO, Duration.ZERO,
+                Duration.ofMinutes(10));
+        InboxWorkers workers = new InboxWorkers(new InboxWorker(new InboxStore(new JdbcTemplate(dataSource)),
+                transactionManager, () -> handler, Clock.systemUTC(), slowPoll, crm.id()), signal, slowPoll);
+        workers.start();
+        try {
+            assertThat(workers.isRunning()).isTrue();
+            Thread.sleep(200); // both threads are now idle, waiting up to ten minutes
+            String id = fixtures.unique("ev");
+            deliver(crm, deposit(id, "C", AT));
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!event(crm, id).status().equals("PROCESSED") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(event(crm, id).status()).isEqualTo("PROCESSED");
+        } finally {
+            workers.stop();
+        }
+        assertThat(workers.isRunning()).isFalse();
+    }
+
     @Test
     void withoutAHandlerBeanEventsStayReceived() throws Exception {
         CreatedConnector crm = connector();
