@@ -67,6 +67,13 @@ class ConnectorApiTest {
         mvc.perform(get("/api/v1/connectors").with(as(finance)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.id == " + id + ")].name").value(name));
+        mvc.perform(get("/api/v1/connectors/health").with(as(finance)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.connectorId == " + id + ")].eventsLastHour").value(0));
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/ingest/{connectorId}'].post.parameters[?(@.name == 'webhook-signature')]").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/connectors/{id}/rotate-secret'].post").exists());
         String stored = jdbc.queryForObject("SELECT secret_current FROM connector WHERE id = ?", String.class, id);
         assertThat(stored).startsWith("v1:").doesNotContain(secret.substring(6));
     }
