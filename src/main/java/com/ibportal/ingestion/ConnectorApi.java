@@ -37,6 +37,12 @@ class ConnectorApi {
         return connectors.list();
     }
 
+    /** Per connector: last event, events in the last hour, waiting, parked and failed counts. */
+    @GetMapping("/health")
+    List<ConnectorHealth> health() {
+        return inbox.health();
+    }
+
     @GetMapping("/{id}")
     ConnectorView get(@PathVariable long id) {
         return connectors.get(id);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -29,10 +30,16 @@ class InboxWorkers implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
+    @Autowired
     InboxWorkers(InboxStore store, PlatformTransactionManager transactionManager,
                  ObjectProvider<IngestedEventHandler> handler, Clock clock, IngestionProperties properties,
                  InboxSignal signal) {
-        this.worker = new InboxWorker(store, transactionManager, handler::getIfAvailable, clock, properties, null);
+        this(new InboxWorker(store, transactionManager, handler::getIfAvailable, clock, properties, null), signal,
+                properties);
+    }
+
+    InboxWorkers(InboxWorker worker, InboxSignal signal, IngestionProperties properties) {
+        this.worker = worker;
         this.signal = signal;
         this.properties = properties;
     }

@@ -1,6 +1,11 @@
 package com.ibportal.ingestion;
 
 import com.ibportal.ingestion.webhook.WebhookVerifier;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,6 +33,16 @@ class IngestApi {
         this.intake = intake;
     }
 
+    @Operation(summary = "Deliver events (Standard Webhooks)", description = "One canonical or vendor event, or an "
+            + "array; a batch is all-or-nothing. 202 when anything new was stored, 200 when every event was a duplicate.",
+            security = {})
+    @Parameter(in = ParameterIn.HEADER, name = WebhookVerifier.ID_HEADER, required = true, description = "Message id")
+    @Parameter(in = ParameterIn.HEADER, name = WebhookVerifier.TIMESTAMP_HEADER, required = true, description = "Unix seconds")
+    @Parameter(in = ParameterIn.HEADER, name = WebhookVerifier.SIGNATURE_HEADER, required = true,
+            description = "v1,<base64 HMAC-SHA256 of id.timestamp.body>")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object",
+                    description = "One event or an array of events in the connector's format")))
     @PostMapping("/api/v1/ingest/{connectorId}")
     ResponseEntity<Map<String, Object>> ingest(@PathVariable long connectorId, HttpServletRequest request) throws IOException {
         WebhookIntake.Receiving receiving = intake.admit(connectorId, request.getRemoteAddr());

@@ -14,8 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Three chains: the REST API (stateless, HTTP Basic or bearer token, no CSRF since no cookies),
- * the public API docs, and the Vaadin UI (form login, session, CSRF as Vaadin sets it up).
+ * Four chains: webhook and postback senders (their signature or token is the authentication), the REST API
+ * (stateless, HTTP Basic or bearer token, no CSRF since no cookies), the public API docs, and the Vaadin UI (form login, session, CSRF as Vaadin sets it up).
  */
 @Configuration
 @EnableWebSecurity
@@ -31,6 +31,21 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Senders of webhooks and postbacks prove themselves with signatures or connector tokens, checked by ingestion.
+     * Their own chain, without Basic or bearer authentication: a sender that adds an unrelated Authorization header
+     * (some CRMs always do) must not be refused before its signature is looked at.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain senderFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/v1/ingest/**", "/api/v1/postback/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenService tokens) throws Exception {
@@ -38,8 +53,6 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        // senders prove themselves with signatures or connector tokens, checked by ingestion
-                        .requestMatchers("/api/v1/ingest/**", "/api/v1/postback/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))

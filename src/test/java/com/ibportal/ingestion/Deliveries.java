@@ -13,20 +13,20 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import tools.jackson.databind.JsonNode;
 
 /** Connectors and signed deliveries for ingestion tests, the way a broker's sender makes them. */
-final class Deliveries {
+public final class Deliveries {
 
     private Deliveries() {
     }
 
-    static CreatedConnector webhook(ConnectorService connectors, String name, String format, JsonNode settings) {
+    public static CreatedConnector webhook(ConnectorService connectors, String name, String format, JsonNode settings) {
         return SystemActor.call(() -> connectors.create(new NewConnector(name, "WEBHOOK", format, true, settings)));
     }
 
-    static MockHttpServletRequestBuilder signed(long connectorId, String secret, String body) {
+    public static MockHttpServletRequestBuilder signed(long connectorId, String secret, String body) {
         return signed(connectorId, secret, body, Instant.now().getEpochSecond());
     }
 
-    static MockHttpServletRequestBuilder signed(long connectorId, String secret, String body, long timestamp) {
+    public static MockHttpServletRequestBuilder signed(long connectorId, String secret, String body, long timestamp) {
         String messageId = "msg_" + UUID.randomUUID();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return post("/api/v1/ingest/" + connectorId).contentType(MediaType.APPLICATION_JSON).content(bytes)
@@ -35,17 +35,17 @@ final class Deliveries {
                 .header("webhook-signature", signature(secret, messageId, timestamp, bytes));
     }
 
-    static String signature(String secret, String messageId, long timestamp, byte[] body) {
+    public static String signature(String secret, String messageId, long timestamp, byte[] body) {
         return new WebhookSigner(WebhookSecret.parse(secret)).sign(messageId, timestamp, body);
     }
 
-    static String deposit(String id, String clientId, String occurredAt) {
+    public static String deposit(String id, String clientId, String occurredAt) {
         return """
                 {"id": "%s", "type": "deposit.completed", "occurredAt": "%s", "clientId": "%s",
                  "data": {"transactionId": "%s", "amount": "100.50", "currency": "USD"}}""".formatted(id, occurredAt, clientId, id);
     }
 
-    static String registered(String id, String clientId, String occurredAt) {
+    public static String registered(String id, String clientId, String occurredAt) {
         return """
                 {"id": "%s", "type": "client.registered", "occurredAt": "%s", "clientId": "%s",
                  "data": {"referralCode": "P-1", "country": "DE"}}""".formatted(id, occurredAt, clientId);

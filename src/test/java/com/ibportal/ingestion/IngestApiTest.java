@@ -1,5 +1,6 @@
 package com.ibportal.ingestion;
 
+import static com.ibportal.Fixtures.as;
 import static com.ibportal.ingestion.Deliveries.deposit;
 import static com.ibportal.ingestion.Deliveries.registered;
 import static com.ibportal.ingestion.Deliveries.signed;
@@ -13,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.ibportal.Fixtures;
 import com.ibportal.PortalIntegrationTest;
 import com.ibportal.ingestion.canonical.JsonValues;
+import com.ibportal.security.Role;
 import com.ibportal.security.SystemActor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -209,6 +211,20 @@ class IngestApiTest {
         mvc.perform(signed(crm.id(), rotated.secret(), deposit(fixtures.unique("ev"), "C", AT)))
                 .andExpect(status().isUnauthorized());
         mvc.perform(signed(crm.id(), again.secret(), deposit(fixtures.unique("ev"), "C", AT))).andExpect(status().isAccepted());
+    }
+
+    @Test
+    void anUnrelatedAuthorizationHeaderDoesNotStandInForTheSignature() throws Exception {
+        CreatedConnector crm = canonical();
+        mvc.perform(signed(crm.id(), crm.secret(), deposit(fixtures.unique("ev"), "C", AT))
+                        .header("Authorization", "Bearer crm-internal-token"))
+                .andExpect(status().isAccepted());
+        mvc.perform(signed(crm.id(), crm.secret(), deposit(fixtures.unique("ev"), "C", AT))
+                        .header("Authorization", "Basic bm9ib2R5Om5vdGhpbmc="))
+                .andExpect(status().isAccepted());
+        mvc.perform(post("/api/v1/ingest/" + crm.id()).contentType("application/json")
+                        .content(deposit(fixtures.unique("ev"), "C", AT)).with(as(fixtures.staff(Role.ADMIN))))
+                .andExpect(status().isUnauthorized()); // a portal login is no signature
     }
 
     @Test
