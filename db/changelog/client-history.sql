@@ -24,3 +24,7 @@ CREATE TABLE trading_account (
     KEY ix_trading_account_client (client_id),
     CONSTRAINT fk_trading_account_client FOREIGN KEY (client_id) REFERENCES client (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+--changeset ibportal:client-history-2
+--comment: CRMs and MT5 send country names ("Germany"), not only ISO codes; a registration must not fail on them
+ALTER TABLE client MODIFY country VARCHAR(200) NULL;

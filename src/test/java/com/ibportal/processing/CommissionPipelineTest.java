@@ -368,4 +368,15 @@ class CommissionPipelineTest {
         // The tiered partner crossed 3 lots on its third trade: 1.25 at 5.00 then 0.50 at 5.00 + 0.75 at 7.00.
         assertThat(lines(tiered)).contains("0 TIERED_PER_LOT 6.2500 PENDING", "0 TIERED_PER_LOT 7.7500 PENDING");
     }
+
+    @Test
+    void aRegistrationCarryingACountryNameAsMt5SendsItIsStored() {
+        String client = fixtures.unique("C");
+        EventOutcome outcome = pipeline.apply("""
+                {"id":"%s-r","type":"client.registered","occurredAt":"2026-10-01T09:00:00Z","clientId":"%s",
+                 "data":{"country":"United Arab Emirates"}}""".formatted(client, client));
+        assertThat(outcome.status()).isEqualTo(EventOutcome.Status.PROCESSED);
+        assertThat(jdbc.sql("SELECT country FROM client WHERE external_id = :c").param("c", client).query(String.class).single())
+                .isEqualTo("United Arab Emirates");
+    }
 }
