@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -56,6 +57,12 @@ class PartnerApi {
         return partners.children(code).stream().map(PartnerResponse::of).toList();
     }
 
+    /** Edits name, email, status (SUSPENDED disables the login) or may-recruit; absent fields stay. */
+    @PatchMapping("/{code}")
+    PartnerResponse update(@PathVariable String code, @Valid @RequestBody PartnerChanges changes) {
+        return PartnerResponse.of(partners.update(code, changes));
+    }
+
     @PostMapping("/{code}/move")
     PartnerResponse move(@PathVariable String code, @Valid @RequestBody MoveRequest request) {
         return PartnerResponse.of(partners.move(code, request.parentCode(), request.effectiveFrom()));
@@ -75,11 +82,11 @@ class PartnerApi {
     }
 
     record PartnerResponse(String code, String name, String email, String parentCode, PartnerStatus status, String planCode,
-                           Instant createdAt) {
+                           Instant createdAt, boolean mayRecruit) {
 
         static PartnerResponse of(PartnerSummary partner) {
             return new PartnerResponse(partner.code(), partner.name(), partner.email(), partner.parentCode(), partner.status(),
-                    null, partner.createdAt());
+                    null, partner.createdAt(), partner.mayRecruit());
         }
     }
 }
