@@ -39,7 +39,7 @@ import java.util.function.Supplier;
  */
 @Route("admin/applications")
 @PageTitle("Applications · IB Portal")
-@Menu(order = 102, icon = "vaadin:user-check", title = "Applications")
+@Menu(order = 101.5, icon = "vaadin:user-check", title = "Applications")
 @RolesAllowed({"ADMIN"})
 class ApplicationsView extends VerticalLayout {
 
