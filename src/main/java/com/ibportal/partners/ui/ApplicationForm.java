@@ -41,6 +41,13 @@ class ApplicationForm extends Composite<VerticalLayout> {
 
     ApplicationForm(Function<NewApplication, ApplicationSummary> submitter) {
         this.submitter = submitter;
+        // ids for end-to-end tests and for brokers' own styling
+        name.setId("apply-name");
+        email.setId("apply-email");
+        country.setId("apply-country");
+        channels.setId("apply-channels");
+        expectedLots.setId("apply-lots");
+        submit.setId("apply-submit");
         name.setRequired(true);
         name.setMaxLength(NewApplication.MAX_NAME);
         email.setRequired(true);

@@ -163,6 +163,7 @@ class ApplicationsView extends VerticalLayout {
             add(new Paragraph(application.email() + " · " + application.country() + " · " + application.channels()),
                     new FormLayout(code, parent));
             approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            approve.setId("confirm-approve");
             getFooter().add(new Button("Cancel", e -> close()), approve);
         }
     }
@@ -193,6 +194,7 @@ class ApplicationsView extends VerticalLayout {
             setHeaderTitle("Partner " + result.partner().code() + " created");
             link.setValue(result.passwordLink().url());
             link.setReadOnly(true);
+            link.setId("set-password-link");
             link.setWidth("36em");
             link.setHelperText("Send it to " + result.passwordLink().email() + "; single use, valid until "
                     + TIME.format(result.passwordLink().expiresAt()) + " UTC. It is not shown again.");

@@ -38,6 +38,9 @@ class SetPasswordView extends VerticalLayout implements BeforeEnterObserver {
     SetPasswordView(PasswordLinkService links) {
         this.links = links;
         setAlignItems(FlexComponent.Alignment.CENTER);
+        password.setId("new-password");
+        repeat.setId("new-password-again");
+        save.setId("set-password");
         password.setMinLength(PasswordLinkService.MIN_PASSWORD_LENGTH);
         password.setMaxLength(PasswordLinkService.MAX_PASSWORD_LENGTH);
         password.setHelperText("At least " + PasswordLinkService.MIN_PASSWORD_LENGTH + " characters");
