@@ -81,7 +81,10 @@ public class OnboardingService {
     public ApplicationSummary applyByInvitation(String inviterCode, NewApplication application) {
         Partner inviter = inviting(inviterCode).orElseThrow(() -> new NotFoundException("Invitation " + inviterCode));
         PartnerApplication saved = save(application, inviter.getId());
-        if (!settings.current().isSubIbApprovalRequired()) {
+        // an email that already has a partner or a login would fail approval: such an application waits for an admin
+        if (!settings.current().isSubIbApprovalRequired()
+                && !SystemActor.call(() -> userAccounts.emailInUse(saved.getEmail()))
+                && !partners.existsByEmailIgnoreCase(saved.getEmail())) {
             return SystemActor.call(() -> approve(saved, null, null)).application();
         }
         return saved.toSummary(inviter.getCode());

@@ -183,6 +183,12 @@ public class PartnerService implements PartnerDirectory {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public PartnerSummary update(String code, PartnerChanges changes) {
+        if (changes.name() != null && changes.name().isBlank()) {
+            throw InvalidInputException.of("name", "must not be blank");
+        }
+        if (changes.email() != null && changes.email().isBlank()) {
+            throw InvalidInputException.of("email", "must not be blank");
+        }
         Partner partner = partners.lockByCode(code).orElseThrow(() -> new NotFoundException("Partner " + code));
         List<String> changed = new java.util.ArrayList<>();
         if (changes.name() != null && !changes.name().trim().equals(partner.getName())) {

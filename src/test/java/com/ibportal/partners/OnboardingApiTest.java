@@ -242,6 +242,11 @@ class OnboardingApiTest {
             assertThat(auto.decidedBy()).isEqualTo("system");
             mvc.perform(get("/api/v1/partners/" + auto.partnerCode()).with(as(admin)))
                     .andExpect(jsonPath("$.parentCode").value(inviter));
+            // an email that already has a login would fail approval: it waits for an admin instead
+            PortalUser existing = fixtures.staff(Role.FINANCE);
+            fixtures.signInAnonymously();
+            ApplicationSummary taken = onboarding.applyByInvitation(inviter, application("Taken", existing.email()));
+            assertThat(taken.status()).isEqualTo(ApplicationStatus.PENDING);
             // a public application still waits
             fixtures.signInAnonymously();
             String tag3 = fixtures.unique("Pub");
