@@ -43,3 +43,17 @@ CREATE TABLE audit_entry (
     detail VARCHAR(1000) NULL,
     KEY ix_audit_entry_time (occurred_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+--changeset ibportal:security-2
+--comment: single-use set-password links; only the SHA-256 of the token is kept
+CREATE SEQUENCE password_link_seq START WITH 1 INCREMENT BY 50;
+CREATE TABLE password_link (
+    id BIGINT NOT NULL PRIMARY KEY,
+    user_account_id BIGINT NOT NULL,
+    token_hash CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    created_at DATETIME(6) NOT NULL,
+    expires_at DATETIME(6) NOT NULL,
+    used_at DATETIME(6) NULL,
+    CONSTRAINT uq_password_link_hash UNIQUE (token_hash),
+    CONSTRAINT fk_password_link_user FOREIGN KEY (user_account_id) REFERENCES user_account (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

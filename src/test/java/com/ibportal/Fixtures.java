@@ -87,6 +87,14 @@ public class Fixtures {
         SecurityContextHolder.setContext(context);
     }
 
+    /** An anonymous visitor, as the web chains make one, for public pages and services. */
+    public void signInAnonymously() {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new org.springframework.security.authentication.AnonymousAuthenticationToken("test", "anonymousUser",
+                org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+        SecurityContextHolder.setContext(context);
+    }
+
     public void signOut() {
         SecurityContextHolder.clearContext();
     }

@@ -45,7 +45,7 @@ class Partner {
     }
 
     PartnerSummary toSummary(String parentCode) {
-        return new PartnerSummary(id, code, name, email, parentCode, status, createdAt);
+        return new PartnerSummary(id, code, name, email, parentCode, status, createdAt, mayRecruit);
     }
 
     /** Puts this partner under another one (null: top level); the closure table carries the dates. */
@@ -54,6 +54,38 @@ class Partner {
             throw new IllegalStateException("a partner cannot be its own parent");
         }
         this.parentId = newParentId;
+    }
+
+    void rename(String name) {
+        this.name = name;
+    }
+
+    void changeEmail(String email) {
+        this.email = email;
+    }
+
+    void changeStatus(PartnerStatus status) {
+        this.status = status;
+    }
+
+    void allowRecruiting(boolean mayRecruit) {
+        this.mayRecruit = mayRecruit;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    String getEmail() {
+        return email;
+    }
+
+    PartnerStatus getStatus() {
+        return status;
+    }
+
+    boolean mayRecruit() {
+        return mayRecruit;
     }
 
     Long getId() {

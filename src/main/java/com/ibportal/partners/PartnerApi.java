@@ -13,6 +13,7 @@ import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -57,6 +58,12 @@ class PartnerApi {
         return responses(partners.children(code));
     }
 
+    /** Edits name, email, status (SUSPENDED disables the login) or may-recruit; absent fields stay. */
+    @PatchMapping("/{code}")
+    PartnerResponse update(@PathVariable String code, @Valid @RequestBody PartnerChanges changes) {
+        return response(partners.update(code, changes));
+    }
+
     @PostMapping("/{code}/move")
     PartnerResponse move(@PathVariable String code, @Valid @RequestBody MoveRequest request) {
         return response(partners.move(code, request.parentCode(), request.effectiveFrom()));
@@ -87,11 +94,11 @@ class PartnerApi {
     }
 
     record PartnerResponse(String code, String name, String email, String parentCode, PartnerStatus status, String planCode,
-                           Instant createdAt) {
+                           Instant createdAt, boolean mayRecruit) {
 
         static PartnerResponse of(PartnerSummary partner, String planCode) {
             return new PartnerResponse(partner.code(), partner.name(), partner.email(), partner.parentCode(), partner.status(),
-                    planCode, partner.createdAt());
+                    planCode, partner.createdAt(), partner.mayRecruit());
         }
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 class PartnerListing {
 
     private static final String SELECT = """
-            SELECT p.id, p.code, p.name, p.email, p.status, p.created_at, parent.code AS parent_code
+            SELECT p.id, p.code, p.name, p.email, p.status, p.created_at, p.may_recruit, parent.code AS parent_code
             FROM partner p LEFT JOIN partner parent ON parent.id = p.parent_id
             """;
 
@@ -49,6 +49,6 @@ class PartnerListing {
     private static PartnerSummary summary(ResultSet rs, int row) throws SQLException {
         return new PartnerSummary(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("email"),
                 rs.getString("parent_code"), PartnerStatus.valueOf(rs.getString("status")),
-                UtcColumns.read(rs, "created_at"));
+                UtcColumns.read(rs, "created_at"), rs.getBoolean("may_recruit"));
     }
 }

@@ -65,6 +65,9 @@ public class PartnerService implements PartnerDirectory {
         if (partners.existsByCode(request.code())) {
             throw new ConflictException("A partner with code " + request.code() + " already exists");
         }
+        if (partners.existsByEmailIgnoreCase(request.email().trim())) {
+            throw new ConflictException("A partner with email " + request.email().trim() + " already exists");
+        }
         Partner parent = null;
         if (request.parentCode() != null && !request.parentCode().isBlank()) {
             parent = partners.findByCode(request.parentCode())
@@ -173,6 +176,57 @@ public class PartnerService implements PartnerDirectory {
         audit.record("PARTNER_MOVED", code, (parentCode == null ? "to top level" : "under " + parentCode) + " from " + effectiveFrom);
         events.publishEvent(new PartnerMoved(code, parentCode, effectiveFrom));
         return partner.toSummary(parentCode);
+    }
+
+    /**
+     * Edits a partner; null fields stay. The email stays unique and the partner's login follows it.
+     * Suspending disables the partner's logins (no sign-in, no API) until reactivated; its referral
+     * links keep redirecting and attributing, since the clients are the broker's.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public PartnerSummary update(String code, PartnerChanges changes) {
+        if (changes.name() != null && changes.name().isBlank()) {
+            throw InvalidInputException.of("name", "must not be blank");
+        }
+        if (changes.email() != null && changes.email().isBlank()) {
+            throw InvalidInputException.of("email", "must not be blank");
+        }
+        Partner partner = partners.lockByCode(code).orElseThrow(() -> new NotFoundException("Partner " + code));
+        List<String> changed = new java.util.ArrayList<>();
+        if (changes.name() != null && !changes.name().trim().equals(partner.getName())) {
+            changed.add("name '" + partner.getName() + "' -> '" + changes.name().trim() + "'");
+            partner.rename(changes.name().trim());
+        }
+        if (changes.email() != null && !changes.email().trim().equals(partner.getEmail())) {
+            String email = changes.email().trim();
+            if (partners.existsByEmailIgnoreCaseAndIdNot(email, partner.getId())) {
+                throw new ConflictException("A partner with email " + email + " already exists");
+            }
+            userAccounts.getObject().changePartnerLoginEmail(code, partner.getEmail(), email);
+            changed.add("email " + partner.getEmail() + " -> " + email);
+            partner.changeEmail(email);
+        }
+        if (changes.mayRecruit() != null && changes.mayRecruit() != partner.mayRecruit()) {
+            changed.add("may recruit " + partner.mayRecruit() + " -> " + changes.mayRecruit());
+            partner.allowRecruiting(changes.mayRecruit());
+        }
+        PartnerStatus oldStatus = partner.getStatus();
+        if (changes.status() != null && changes.status() != oldStatus) {
+            partner.changeStatus(changes.status());
+            userAccounts.getObject().setPartnerLoginsEnabled(code, changes.status() == PartnerStatus.ACTIVE);
+            changed.add("status " + oldStatus + " -> " + changes.status());
+        }
+        if (!changed.isEmpty()) {
+            String detail = String.join("; ", changed);
+            audit.record("PARTNER_UPDATED", code, detail.length() > 1000 ? detail.substring(0, 1000) : detail);
+        }
+        if (partner.getStatus() != oldStatus) {
+            Instant now = clock.instant();
+            events.publishEvent(partner.getStatus() == PartnerStatus.SUSPENDED ? new PartnerSuspended(code, now)
+                    : new PartnerReactivated(code, now));
+        }
+        return partner.toSummary(parentCode(partner));
     }
 
     @Override

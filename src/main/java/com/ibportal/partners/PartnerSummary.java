@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** A partner as other modules and the API see it. */
 public record PartnerSummary(long id, String code, String name, String email, String parentCode, PartnerStatus status,
-                             Instant createdAt) {
+                             Instant createdAt, boolean mayRecruit) {
 }

@@ -13,6 +13,10 @@ interface Partners extends JpaRepository<Partner, Long> {
 
     boolean existsByCode(String code);
 
+    boolean existsByEmailIgnoreCase(String email);
+
+    boolean existsByEmailIgnoreCaseAndIdNot(String email, Long id);
+
     /** Read for update: moves lock the partners involved so two moves cannot build a cycle between them. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Partner p where p.code = :code")

@@ -25,13 +25,15 @@ public class ReferralLinks {
     static final Duration RECENT = Duration.ofDays(30);
 
     private final ReferralClicks clicks;
+    private final Partners partners;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final String publicUrl;
 
-    ReferralLinks(ReferralClicks clicks, CurrentUser currentUser, Clock clock,
+    ReferralLinks(ReferralClicks clicks, Partners partners, CurrentUser currentUser, Clock clock,
                   @Value("${portal.public-url:http://localhost:8080}") String publicUrl) {
         this.clicks = clicks;
+        this.partners = partners;
         this.currentUser = currentUser;
         this.clock = clock;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -54,6 +56,14 @@ public class ReferralLinks {
     public ReferralLink linkFor(String campaign) {
         String code = currentUser.requirePartnerCode();
         return link(code, campaignTag(campaign), counts(code));
+    }
+
+    /** The IB's sub-IB invitation link ({@code /join/{code}}), while it is active and may recruit. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> invitationLink() {
+        String code = currentUser.requirePartnerCode();
+        return partners.findByCode(code).filter(p -> p.getStatus() == PartnerStatus.ACTIVE && p.mayRecruit())
+                .map(p -> publicUrl + "/join/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8));
     }
 
     /**

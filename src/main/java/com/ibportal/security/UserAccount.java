@@ -69,6 +69,24 @@ class UserAccount {
         recordSuccessfulLogin();
     }
 
+    /** Disabled, the login cannot sign in nor use the API (its partner is suspended). */
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void changeEmail(String email) {
+        this.email = email;
+    }
+
+    void changePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+        recordSuccessfulLogin();
+    }
+
+    String getPartnerCode() {
+        return partnerCode;
+    }
+
     boolean isLockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }

@@ -16,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserAccountService {
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final UserAccounts accounts;
     private final PasswordEncoder passwordEncoder;
     private final List<PartnerDirectory> partnerDirectory;
@@ -53,6 +55,60 @@ public class UserAccountService {
                 partnerCode, displayName, clock.instant()));
         audit.record("USER_CREATED", email, "role " + request.role() + (partnerCode == null ? "" : ", partner " + partnerCode));
         return account.toPortalUser();
+    }
+
+    /**
+     * An IB login with no usable password (the hash of a random secret nobody keeps): its owner
+     * chooses one through a set-password link.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public PortalUser createIbLoginWithoutPassword(String email, String partnerCode, String displayName) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return createUser(new NewUser(email, java.util.HexFormat.of().formatHex(secret), Role.IB, partnerCode, displayName));
+    }
+
+    /** Whether some login already signs in with this email. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public boolean emailInUse(String email) {
+        return accounts.existsByEmail(email.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** Disables (a suspended partner) or enables again every login acting for the partner. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void setPartnerLoginsEnabled(String partnerCode, boolean enabled) {
+        for (UserAccount account : accounts.findByPartnerCode(partnerCode)) {
+            if (account.isEnabled() != enabled) {
+                account.setEnabled(enabled);
+                audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", account.getEmail(), "partner " + partnerCode);
+            }
+        }
+    }
+
+    /**
+     * The partner's login that signs in with its old email now signs in with the new one. None such
+     * (a partner without a login): nothing to do. The new email must not be another login's.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void changePartnerLoginEmail(String partnerCode, String oldEmail, String newEmail) {
+        String from = oldEmail.trim().toLowerCase(Locale.ROOT);
+        String to = newEmail.trim().toLowerCase(Locale.ROOT);
+        if (from.equals(to)) {
+            return;
+        }
+        var login = accounts.findByEmail(from).filter(a -> partnerCode.equals(a.getPartnerCode()));
+        if (login.isEmpty()) {
+            return;
+        }
+        if (accounts.existsByEmail(to)) {
+            throw new ConflictException("A user with email " + to + " already exists");
+        }
+        login.get().changeEmail(to);
+        audit.record("USER_EMAIL_CHANGED", to, "was " + from + ", partner " + partnerCode);
     }
 
     @PreAuthorize("hasRole('ADMIN')")

@@ -1,5 +1,6 @@
 package com.ibportal.security;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -10,4 +11,6 @@ interface UserAccounts extends JpaRepository<UserAccount, Long> {
     boolean existsByRole(Role role);
 
     boolean existsByEmail(String email);
+
+    List<UserAccount> findByPartnerCode(String partnerCode);
 }

@@ -1,6 +1,7 @@
 package com.ibportal.ui;
 
 import com.ibportal.program.ProgramService;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -18,6 +19,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
+    static final String BECOME_A_PARTNER_ROUTE = "become-a-partner";
+
     private final LoginForm login = new LoginForm();
 
     public LoginView(ProgramService program) {
@@ -33,7 +36,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         login.setForgotPasswordButtonVisible(false);
         H1 title = new H1(program.brokerName());
         title.getStyle().set("margin-bottom", "0");
-        add(title, new Paragraph("Partner portal for introducing brokers"), login);
+        // the route, not the view class: partners depends on the UI shell, not the other way round
+        Anchor becomePartner = new Anchor(BECOME_A_PARTNER_ROUTE, "Not a partner yet? Become a partner");
+        add(title, new Paragraph("Partner portal for introducing brokers"), login, becomePartner);
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -35,6 +36,8 @@ class LinksView extends VerticalLayout {
     final TextField link = new TextField("Your link");
     final Image qr = new Image();
     final Grid<ReferralLink> grid = new Grid<>(ReferralLink.class, false);
+    final TextField invitation = new TextField("Sub-IB invitation link");
+    final Image invitationQr = new Image();
 
     private final ReferralLinks links;
 
@@ -63,8 +66,19 @@ class LinksView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
 
-        add(new PageHeader("Links", "Your referral links with campaign tags, click counts and QR codes."),
+        add(new PageHeader("Links", "Your referral links with campaign tags, click counts and QR codes, and your sub-IB invitation link."),
                 maker, link, qr, grid);
+        links.invitationLink().ifPresent(url -> {
+            invitation.setValue(url);
+            invitation.setReadOnly(true);
+            invitation.setWidthFull();
+            invitation.setHelperText("Prospective sub-IBs apply through it; they join under you once approved");
+            invitationQr.setSrc(qrDownload(url, "qr-invitation.png"));
+            invitationQr.setAlt("QR code for " + url);
+            invitationQr.setWidth("160px");
+            invitationQr.setHeight("160px");
+            add(new H3("Recruit sub-IBs"), invitation, invitationQr);
+        });
         showLink(links.linkFor(null));
         refresh();
     }
@@ -94,8 +108,10 @@ class LinksView extends VerticalLayout {
     }
 
     private static DownloadHandler qrDownload(ReferralLink l) {
-        String url = l.url();
-        String name = "qr-" + (l.isBase() ? "link" : l.campaign()) + ".png";
+        return qrDownload(l.url(), "qr-" + (l.isBase() ? "link" : l.campaign()) + ".png");
+    }
+
+    private static DownloadHandler qrDownload(String url, String name) {
         return DownloadHandler.fromInputStream(event -> {
             byte[] png = QrCodes.png(url);
             return new DownloadResponse(new ByteArrayInputStream(png), name, "image/png", png.length);

@@ -1,6 +1,7 @@
 package com.ibportal.partners.ui;
 
 import com.ibportal.partners.NewPartner;
+import com.ibportal.partners.PartnerChanges;
 import com.ibportal.partners.PartnerClientFigures;
 import com.ibportal.partners.PartnerService;
 import com.ibportal.partners.PartnerSummary;
@@ -56,6 +57,7 @@ class PartnersView extends VerticalLayout {
     final TextField search = new TextField();
     final Button newPartner = new Button("New partner", VaadinIcon.PLUS.create(), e -> openNewPartnerDialog());
     final Button move = new Button("Move", VaadinIcon.ARROWS_LONG_RIGHT.create(), e -> openMoveDialog());
+    final Button edit = new Button("Edit", VaadinIcon.EDIT.create(), e -> openEditDialog());
     final Button unmatchedClients = new Button("Unmatched clients", VaadinIcon.QUESTION_CIRCLE.create(),
             e -> getUI().ifPresent(ui -> ui.navigate(UNMATCHED_CLIENTS_ROUTE)));
 
@@ -72,9 +74,13 @@ class PartnersView extends VerticalLayout {
         tree.addColumn(PartnerSummary::name).setHeader("Name").setAutoWidth(true);
         tree.addColumn(PartnerSummary::email).setHeader("Email").setAutoWidth(true);
         tree.addColumn(p -> p.status().name()).setHeader("Status").setAutoWidth(true);
+        tree.addColumn(p -> p.mayRecruit() ? "Yes" : "No").setHeader("May recruit").setAutoWidth(true);
         tree.addColumn(this::clientsOf).setHeader("Clients").setAutoWidth(true);
         tree.setSizeFull();
-        tree.addSelectionListener(e -> move.setEnabled(e.getFirstSelectedItem().isPresent()));
+        tree.addSelectionListener(e -> {
+            move.setEnabled(e.getFirstSelectedItem().isPresent());
+            edit.setEnabled(e.getFirstSelectedItem().isPresent());
+        });
 
         search.setPlaceholder("Search code, name or email");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
@@ -84,11 +90,13 @@ class PartnersView extends VerticalLayout {
 
         newPartner.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         move.setEnabled(false);
+        edit.setEnabled(false);
+        edit.setTooltipText("Edit name, email, status (suspend) and recruiting of the selected partner");
         move.setTooltipText("Move the selected partner, with its subtree, under another parent");
-        HorizontalLayout toolbar = new HorizontalLayout(search, newPartner, move, unmatchedClients);
+        HorizontalLayout toolbar = new HorizontalLayout(search, newPartner, edit, move, unmatchedClients);
         toolbar.setWidthFull();
         search.setWidth("20em");
-        add(new PageHeader("Partners", "All IBs as a tree: create partners and move them, with their subtrees, from a date."),
+        add(new PageHeader("Partners", "All IBs as a tree: create, edit, suspend and move partners (with their subtrees, from a date)."),
                 toolbar, tree);
         refresh();
     }
@@ -170,6 +178,28 @@ class PartnersView extends VerticalLayout {
                 dialog.close();
                 refresh();
                 Notification.show("Partner " + e.code() + " moved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            });
+            dialog.open();
+        });
+    }
+
+    private void openEditDialog() {
+        tree.getSelectedItems().stream().findFirst().ifPresent(selected -> {
+            EditPartnerDialog dialog = new EditPartnerDialog(selected);
+            dialog.addSaveListener(e -> {
+                PartnerChanges changes = e.changes();
+                Set<ConstraintViolation<PartnerChanges>> violations = validator.validate(changes);
+                if (!violations.isEmpty()) {
+                    error(violations.stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted()
+                            .collect(Collectors.joining("; ")));
+                    return;
+                }
+                if (failed(() -> partners.update(e.code(), changes))) {
+                    return;
+                }
+                dialog.close();
+                refresh();
+                Notification.show("Partner " + e.code() + " saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             });
             dialog.open();
         });

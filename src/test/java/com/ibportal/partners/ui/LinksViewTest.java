@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.ibportal.Fixtures;
 import com.ibportal.PortalIntegrationTest;
+import com.ibportal.partners.PartnerChanges;
+import com.ibportal.partners.PartnerService;
 import com.ibportal.partners.ReferralLink;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import java.util.Locale;
@@ -22,6 +24,8 @@ class LinksViewTest extends SpringBrowserlessTest {
     Fixtures fixtures;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    PartnerService partners;
     @Value("${portal.public-url}")
     String publicUrl;
 
@@ -55,5 +59,24 @@ class LinksViewTest extends SpringBrowserlessTest {
         assertThat(view.campaign.getValue()).isEqualTo("SummerPromo");
         assertThat(view.link.getValue()).isEqualTo(publicUrl + "/r/" + code + "?sub=SummerPromo");
         assertThat(view.qr.getSrc()).isNotBlank();
+    }
+
+    @Test
+    void anIbThatMayRecruitSeesItsInvitationLinkWithAQrCodeAndOneThatMayNotDoesNot() {
+        String code = fixtures.unique("LI");
+        fixtures.ibWithLogin(code, null);
+        fixtures.signIn(code.toLowerCase(Locale.ROOT) + "@ib.test");
+        LinksView view = navigate(LinksView.class);
+        assertThat(view.invitation.getValue()).isEqualTo(publicUrl + "/join/" + code);
+        assertThat(view.invitation.isAttached()).isTrue();
+        assertThat(view.invitationQr.getSrc()).isNotBlank();
+
+        fixtures.signIn(fixtures.staff(com.ibportal.security.Role.ADMIN).email());
+        partners.update(code, new PartnerChanges(null, null, null, false));
+        fixtures.signIn(code.toLowerCase(Locale.ROOT) + "@ib.test");
+        navigate("network", com.vaadin.flow.component.Component.class); // else the router keeps the shown view
+        LinksView refused = navigate(LinksView.class);
+        assertThat(refused.invitation.isAttached()).isFalse();
+        assertThat(refused.invitationQr.isAttached()).isFalse();
     }
 }

@@ -145,6 +145,42 @@ class PartnersViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void editingThroughTheDialogSuspendsRenamesAndStopsRecruiting() {
+        PartnersView view = navigate(PartnersView.class);
+        assertThat(view.edit.isEnabled()).isFalse();
+        view.tree.select(root(view, outsider).orElseThrow());
+        test(view.edit).click();
+        EditPartnerDialog dialog = $(EditPartnerDialog.class).single();
+        assertThat(dialog.status.getValue()).isEqualTo(com.ibportal.partners.PartnerStatus.ACTIVE);
+        assertThat(dialog.mayRecruit.getValue()).isTrue();
+        dialog.name.setValue("Outsider Renamed");
+        dialog.status.setValue(com.ibportal.partners.PartnerStatus.SUSPENDED);
+        dialog.mayRecruit.setValue(false);
+        test(dialog.save).click();
+
+        assertThat(dialog.isOpened()).isFalse();
+        PartnerSummary edited = root(view, outsider).orElseThrow();
+        assertThat(edited.name()).isEqualTo("Outsider Renamed");
+        assertThat(edited.status()).isEqualTo(com.ibportal.partners.PartnerStatus.SUSPENDED);
+        assertThat(edited.mayRecruit()).isFalse();
+    }
+
+    @Test
+    void anEditTheServiceRefusesKeepsTheDialogOpen() {
+        PartnersView view = navigate(PartnersView.class);
+        view.tree.select(root(view, outsider).orElseThrow());
+        test(view.edit).click();
+        EditPartnerDialog dialog = $(EditPartnerDialog.class).single();
+        dialog.email.setValue(master.toLowerCase() + "@ib.test");
+        test(dialog.save).click();
+        assertThat(dialog.isOpened()).as("the email belongs to another partner").isTrue();
+        dialog.email.setValue("not an email");
+        test(dialog.save).click();
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(root(view, outsider).orElseThrow().email()).isEqualTo(outsider.toLowerCase() + "@ib.test");
+    }
+
+    @Test
     void anIbCannotOpenPartners() {
         var ib = fixtures.ibWithLogin(fixtures.unique("PVIB"), null);
         fixtures.signIn(ib.email());

@@ -1,0 +1,5 @@
+package com.ibportal.partners;
+
+public enum ApplicationStatus {
+    PENDING, APPROVED, REJECTED
+}
