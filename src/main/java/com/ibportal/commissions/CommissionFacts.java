@@ -107,6 +107,20 @@ class CommissionFacts {
                 .query(CommissionFacts::storedTrade).list();
     }
 
+    /** Computed trades of the partner's direct clients closed after this one in the same UTC month, in order. */
+    List<StoredTrade> laterTradesInMonth(String partnerCode, ClosedTrade trade) {
+        Instant monthEnd = java.time.YearMonth.from(trade.closedAt().atOffset(java.time.ZoneOffset.UTC)).plusMonths(1)
+                .atDay(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        return jdbc.sql("SELECT " + TRADE_COLUMNS + " " + """
+                         FROM commission_trade t WHERE t.direct_partner_code = :partner AND t.computed
+                         AND t.closed_at < :monthEnd
+                         AND (t.closed_at > :closed OR (t.closed_at = :closed AND t.event_id > :event))
+                         ORDER BY t.closed_at, t.event_id""")
+                .param("partner", partnerCode).param("monthEnd", UtcColumns.param(monthEnd))
+                .param("closed", UtcColumns.param(trade.closedAt())).param("event", trade.eventId())
+                .query(CommissionFacts::storedTrade).list();
+    }
+
     void markComputed(long tradeId, String directPartnerCode) {
         jdbc.sql("UPDATE commission_trade SET computed = TRUE, direct_partner_code = :partner WHERE id = :id")
                 .param("partner", directPartnerCode).param("id", tradeId).update();

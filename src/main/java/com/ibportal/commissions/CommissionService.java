@@ -69,7 +69,38 @@ public class CommissionService {
             return CommissionOutcome.done(); // the same deal reported again, maybe under another event id
         }
         CommissionOutcome outcome = compute(stored, 0);
-        return outcome.isDone() ? evaluateCpa(trade.clientId()) : outcome;
+        if (!outcome.isDone()) {
+            return outcome;
+        }
+        recomputeLaterTieredTrades(facts.trade(trade.clientId(), trade.dealId()).orElseThrow());
+        return evaluateCpa(trade.clientId());
+    }
+
+    /**
+     * A trade that arrives after later trades of the same partner and month changes their running
+     * monthly lots, so under tiered rates their lines are reversed and computed again: the month ends
+     * exactly as if the trades had arrived in order. Only partners whose plan holds tiers pay for this.
+     */
+    private void recomputeLaterTieredTrades(StoredTrade late) {
+        if (late.directPartnerCode() == null) {
+            return;
+        }
+        List<StoredTrade> later = facts.laterTradesInMonth(late.directPartnerCode(), late.trade());
+        if (later.isEmpty() || !holdsTiers(late)) {
+            return;
+        }
+        for (StoredTrade trade : later) {
+            List<WrittenLine> lines = ledger.activeLinesOfEvent(trade.trade().clientId(), trade.trade().eventId(), 0).stream()
+                    .filter(line -> line.line().rule() != RuleKind.CPA).toList();
+            reverse(lines, "trade " + late.trade().eventId() + " closed earlier in the month arrived late; tiers recomputed",
+                    late.trade().closedAt());
+            compute(trade, 0);
+        }
+    }
+
+    private boolean holdsTiers(StoredTrade trade) {
+        return tradeLines.context(trade.trade()) instanceof TradeLines.Context.Payable payable
+                && TradeLines.holds(payable.path().getFirst(), Rule.TieredPerLot.class);
     }
 
     /** A completed deposit or withdrawal; a deposit may be the FTD that starts a CPA qualification. */
