@@ -364,7 +364,7 @@ class EarningsView extends VerticalLayout {
         return money(value.setScale(2, RoundingMode.HALF_EVEN)) + (currency.isEmpty() ? "" : " " + currency);
     }
 
-    private Component sourceLink(LedgerEntry e) {
+    Component sourceLink(LedgerEntry e) {
         LedgerLineView l = e.line();
         if (l.level() == 0) {
             return new Span();
