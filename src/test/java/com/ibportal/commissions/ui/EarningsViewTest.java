@@ -193,6 +193,8 @@ class EarningsViewTest extends SpringBrowserlessTest {
 
         String[] csv = view.csv().split("\r\n");
 
+        assertThat(view.export.getHref()).isNotBlank();
+        assertThat(view.export.getElement().hasAttribute("download")).isTrue();
         assertThat(csv[0]).isEqualTo(EarningsCsv.HEADER);
         assertThat(csv).hasSize(4);
         List<LedgerEntry> rows = rows(view);
