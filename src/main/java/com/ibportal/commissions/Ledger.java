@@ -120,6 +120,43 @@ class Ledger {
                 .query((rs, row) -> posted(rs)).list();
     }
 
+    /**
+     * Lines of the partner dated in [from, to) that pass the filter's status, rule, levels and source
+     * partner, oldest first, each with the id of the line reversing it (reversal_of is unique: at most one).
+     */
+    List<PostedEntry> entriesOf(String partnerCode, Instant from, Instant toExclusive, LedgerFilter filter, int limit) {
+        return jdbc.sql("SELECT " + LINE_COLUMNS + ", r.id AS reversed_by " + """
+                         FROM ledger_line l LEFT JOIN ledger_line r ON r.reversal_of = l.id
+                         WHERE l.partner_code = :partner AND l.occurred_at >= :from AND l.occurred_at < :to
+                         AND (:status IS NULL OR l.status = :status) AND (:rule IS NULL OR l.rule = :rule)
+                         AND l.level BETWEEN :minLevel AND :maxLevel
+                         AND (:source IS NULL OR l.source_partner_code = :source)
+                         ORDER BY l.occurred_at, l.id LIMIT :limit""")
+                .param("partner", partnerCode).param("from", UtcColumns.param(from))
+                .param("to", UtcColumns.param(toExclusive))
+                .param("status", filter.status() == null ? null : filter.status().name())
+                .param("rule", filter.rule() == null ? null : filter.rule().name())
+                .param("minLevel", filter.levels().min).param("maxLevel", filter.levels().max)
+                .param("source", filter.sourcePartnerCode())
+                .param("limit", limit)
+                .query((rs, row) -> new PostedEntry(posted(rs), rs.getObject("reversed_by", Long.class))).list();
+    }
+
+    /** A posted line and the id of the line that reverses it, if any. */
+    record PostedEntry(PostedLine posted, Long reversedBy) {
+    }
+
+    /** The sub-IBs whose clients produced the partner's override lines dated in [from, to). */
+    List<String> overrideSourcesOf(String partnerCode, Instant from, Instant toExclusive) {
+        return jdbc.sql("""
+                        SELECT DISTINCT source_partner_code FROM ledger_line
+                        WHERE partner_code = :partner AND level >= 1 AND occurred_at >= :from AND occurred_at < :to
+                        ORDER BY source_partner_code""")
+                .param("partner", partnerCode).param("from", UtcColumns.param(from))
+                .param("to", UtcColumns.param(toExclusive))
+                .query(String.class).list();
+    }
+
     /** Replaces what was recorded about why an event paid nothing (these are notes, not ledger lines). */
     void recordExclusions(String eventId, List<Exclusion> exclusions, String clientId, Instant occurredAt) {
         jdbc.sql("DELETE FROM ledger_exclusion WHERE event_id = :event AND (:client IS NULL OR client_id = :client)")

@@ -57,12 +57,40 @@ public class LedgerService {
         if (lines.size() > MAX_LINES) {
             throw InvalidInputException.of("from", "more than " + MAX_LINES + " lines in this range; ask for a shorter one");
         }
-        return lines.stream().map(p -> {
-            LineDraft l = p.written().line();
-            return new LedgerLineView(p.written().id(), l.partnerCode(), l.eventId(), l.clientId(), l.rule().name(), l.level(),
-                    l.amount(), l.currency().code(), p.written().status().name(), l.explanation(), l.reversalOf(),
-                    l.occurredAt(), p.postedAt(), l.planCode(), l.planVersion(), l.sourcePartnerCode());
-        }).toList();
+        return lines.stream().map(LedgerService::view).toList();
+    }
+
+    /**
+     * The partner's lines that pass the filter, each with the line reversing it. Refused with an
+     * InvalidInputException naming {@code from} when more than {@link #MAX_LINES} lines match.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<LedgerEntry> entries(String partnerCode, LedgerFilter filter) {
+        partners.get(partnerCode);
+        checkRange(filter.from(), filter.to());
+        List<Ledger.PostedEntry> entries = ledger.entriesOf(partnerCode, start(filter.from()), start(filter.to().plusDays(1)),
+                filter, MAX_LINES + 1);
+        if (entries.size() > MAX_LINES) {
+            throw InvalidInputException.of("from", "more than " + MAX_LINES + " lines in this range; ask for a shorter one");
+        }
+        return entries.stream().map(e -> new LedgerEntry(view(e.posted()), e.reversedBy())).toList();
+    }
+
+    /** The sub-IBs whose clients produced the partner's override lines dated in [from, to], by code. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<String> overrideSources(String partnerCode, LocalDate from, LocalDate to) {
+        partners.get(partnerCode);
+        checkRange(from, to);
+        return ledger.overrideSourcesOf(partnerCode, start(from), start(to.plusDays(1)));
+    }
+
+    private static LedgerLineView view(Ledger.PostedLine p) {
+        LineDraft l = p.written().line();
+        return new LedgerLineView(p.written().id(), l.partnerCode(), l.eventId(), l.clientId(), l.rule().name(), l.level(),
+                l.amount(), l.currency().code(), p.written().status().name(), l.explanation(), l.reversalOf(),
+                l.occurredAt(), p.postedAt(), l.planCode(), l.planVersion(), l.sourcePartnerCode());
     }
 
     /** Why the partner earned nothing from events dated in [from, to]. */
