@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -119,6 +120,30 @@ class CommissionFacts {
                 .param("partner", partnerCode).param("monthEnd", UtcColumns.param(monthEnd))
                 .param("closed", UtcColumns.param(trade.closedAt())).param("event", trade.eventId())
                 .query(CommissionFacts::storedTrade).list();
+    }
+
+    /** The broker's revenue of a symbol on a UTC day, in one trade currency: spread and the commission as the client sees it. */
+    record RevenueBucket(String symbol, CurrencyCode currency, LocalDate day, BigDecimal lots, BigDecimal spreadRevenue,
+                         BigDecimal commission) {
+    }
+
+    /**
+     * Lots, spread revenue and commission of every stored trade closed in [from, to) that reports a spread revenue
+     * or a commission, whoever the client belongs to: what the broker earns does not depend on attribution.
+     */
+    List<RevenueBucket> revenueBetween(Instant from, Instant toExclusive) {
+        return jdbc.sql("""
+                        SELECT symbol, currency, DATE(closed_at) AS day, SUM(lots) AS lots,
+                               SUM(COALESCE(spread_revenue, 0)) AS spread, SUM(COALESCE(commission, 0)) AS commission
+                        FROM commission_trade
+                        WHERE closed_at >= :from AND closed_at < :to AND (spread_revenue IS NOT NULL OR commission IS NOT NULL)
+                        GROUP BY symbol, currency, DATE(closed_at)
+                        """)
+                .param("from", UtcColumns.param(from)).param("to", UtcColumns.param(toExclusive))
+                .query((rs, row) -> new RevenueBucket(rs.getString("symbol"), CurrencyCode.of(rs.getString("currency")),
+                        rs.getObject("day", LocalDate.class), rs.getBigDecimal("lots"), rs.getBigDecimal("spread"),
+                        rs.getBigDecimal("commission")))
+                .list();
     }
 
     void markComputed(long tradeId, String directPartnerCode) {

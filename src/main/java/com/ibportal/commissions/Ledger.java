@@ -7,6 +7,7 @@ import com.ibportal.commissions.engine.RuleKind;
 import com.ibportal.commissions.engine.WrittenLine;
 import com.ibportal.shared.CurrencyCode;
 import com.ibportal.shared.UtcColumns;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -101,6 +102,26 @@ class Ledger {
                         + ACTIVE + " ORDER BY l.id")
                 .param("client", clientId).param("rule", rule.name())
                 .query((rs, row) -> posted(rs).written()).list();
+    }
+
+    /** A partner's net of active lines in one currency. */
+    record PartnerTotal(String partnerCode, CurrencyCode currency, BigDecimal amount) {
+    }
+
+    /**
+     * Per partner and currency, the active per-trade lines (every rule but CPA, every level) of the computed trades
+     * closed in [from, to): what a replay or a what-if of that period compares with.
+     */
+    List<PartnerTotal> activeTradeLineTotals(Instant from, Instant toExclusive) {
+        return jdbc.sql("""
+                        SELECT l.partner_code, l.currency, SUM(l.amount) AS amount
+                        FROM commission_trade t JOIN ledger_line l ON l.client_id = t.client_id AND l.event_id = t.event_id
+                        WHERE t.computed AND t.closed_at >= :from AND t.closed_at < :to AND l.rule <> 'CPA'""" + " AND " + ACTIVE
+                        + " GROUP BY l.partner_code, l.currency")
+                .param("from", UtcColumns.param(from)).param("to", UtcColumns.param(toExclusive))
+                .query((rs, row) -> new PartnerTotal(rs.getString("partner_code"), CurrencyCode.of(rs.getString("currency")),
+                        rs.getBigDecimal("amount")))
+                .list();
     }
 
     /** The client's KYC was approved: its pending lines (and pending reversals) become payable. */

@@ -228,7 +228,8 @@ public class PlanService {
         }
     }
 
-    private static void validate(String code, PlanDocument document) {
+    /** The checks of a PUT, field by field; what-if reuses them for drafts. */
+    static void validate(String code, PlanDocument document) {
         List<FieldProblem> problems = new java.util.ArrayList<>();
         if (document.name() == null || document.name().isBlank()) {
             problems.add(new FieldProblem("name", "is required"));

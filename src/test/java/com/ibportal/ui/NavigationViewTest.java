@@ -35,7 +35,7 @@ class NavigationViewTest extends SpringBrowserlessTest {
     void adminMenuShowsTheAdminAreaOnly() {
         fixtures.signIn(fixtures.staff(Role.ADMIN).email());
         navigate("", com.vaadin.flow.component.Component.class);
-        assertThat(menuLabels()).containsExactly("Overview", "Partners", "Applications", "Plans", "Integrations", "Events", "Payouts",
+        assertThat(menuLabels()).containsExactly("Overview", "Partners", "Applications", "Plans", "What-if", "Integrations", "Events", "Payouts",
                 "Reconciliation", "Users", "Audit log");
     }
 

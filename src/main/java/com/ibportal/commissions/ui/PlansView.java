@@ -6,6 +6,8 @@ import com.ibportal.commissions.PlanPut;
 import com.ibportal.commissions.PlanService;
 import com.ibportal.commissions.PlanSummary;
 import com.ibportal.commissions.PlanVersionDetails;
+import com.ibportal.commissions.PayoutWarning;
+import com.ibportal.commissions.WhatIfService;
 import com.ibportal.partners.PartnerService;
 import com.ibportal.partners.PartnerSummary;
 import com.ibportal.shared.InvalidInputException;
@@ -31,7 +33,11 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import com.vaadin.flow.component.UI;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.HashMap;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -47,6 +53,8 @@ class PlansView extends VerticalLayout {
 
     private final PlanService plans;
     private final PartnerService partners;
+    private final WhatIfService whatIf;
+    private final Clock clock;
 
     final Grid<PlanSummary> list = new Grid<>();
     final Button newPlan = new Button("New plan", VaadinIcon.PLUS.create(), e -> startNewPlan());
@@ -59,12 +67,16 @@ class PlansView extends VerticalLayout {
     final ComboBox<String> partner = new ComboBox<>("Partner");
     final DateTimePicker assignFrom = new DateTimePicker("From (UTC, optional)");
     final Button assign = new Button("Assign plan", VaadinIcon.USER_CHECK.create(), e -> assignToPartner());
+    final Button simulate = new Button("Simulate this draft", VaadinIcon.FLASK.create(), e -> simulateDraft());
+    final VerticalLayout payoutWarnings = new VerticalLayout();
 
     private PlanDetails shown;
 
-    PlansView(PlanService plans, PartnerService partners) {
+    PlansView(PlanService plans, PartnerService partners, WhatIfService whatIf, Clock clock) {
         this.plans = plans;
         this.partners = partners;
+        this.whatIf = whatIf;
+        this.clock = clock;
         this.editor = new PlanEditor(plans, this::saved);
         setSizeFull();
 
@@ -90,7 +102,12 @@ class PlansView extends VerticalLayout {
         diff.addClassName("plan-diff");
         assign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         side.setPadding(false);
-        side.add(new H3("Versions"), versions, new HorizontalLayout(diffFrom, diffTo), diff,
+        simulate.setTooltipText("Run the form, unsaved, over last month in the what-if view");
+        payoutWarnings.setPadding(false);
+        payoutWarnings.setSpacing(false);
+        payoutWarnings.addClassName("payout-warnings");
+        payoutWarnings.setVisible(false);
+        side.add(simulate, payoutWarnings, new H3("Versions"), versions, new HorizontalLayout(diffFrom, diffTo), diff,
                 new H3("Assign to a partner"), new HorizontalLayout(partner, assignFrom), assign);
         side.setVisible(false);
 
@@ -115,6 +132,7 @@ class PlansView extends VerticalLayout {
     }
 
     void open(String code) {
+        payoutWarnings.setVisible(false);
         try {
             shown = plans.get(code);
         } catch (NotFoundException gone) {
@@ -135,6 +153,37 @@ class PlansView extends VerticalLayout {
     private void saved(PlanPut put) {
         refreshList();
         open(put.plan().code());
+        warnAboutPayout(put);
+    }
+
+    /**
+     * After a save, the saved version against last month's revenue per lot: a notice, not a refusal, since revenue
+     * moves and a plan may pay above it on purpose for a while.
+     */
+    private void warnAboutPayout(PlanPut put) {
+        YearMonth lastMonth = YearMonth.now(clock).minusMonths(1);
+        List<PayoutWarning> warnings = whatIf.payoutAboveRevenue(put.version().document(), lastMonth.atDay(1),
+                lastMonth.atEndOfMonth());
+        payoutWarnings.removeAll();
+        payoutWarnings.add(new H3("Payout against revenue, " + lastMonth));
+        WhatIfView.showWarnings(payoutWarnings, warnings);
+        payoutWarnings.setVisible(true);
+        long above = warnings.stream().filter(w -> w.kind() == PayoutWarning.Kind.PAYOUT_ABOVE_REVENUE).count();
+        if (above > 0) {
+            Notification notice = Notification.show(above + " symbol group(s) pay more per lot than the broker earned in "
+                    + lastMonth + ": see the list beside the editor", 8000, Notification.Position.BOTTOM_START);
+            notice.addThemeVariants(NotificationVariant.LUMO_WARNING);
+        }
+    }
+
+    /** Opens the what-if view on the form as it stands, saved or not. */
+    private void simulateDraft() {
+        if (shown == null) {
+            return;
+        }
+        String json = editor.toJson(new HashMap<>()).toPrettyString();
+        String code = shown.code();
+        UI.getCurrent().navigate(WhatIfView.class).ifPresent(view -> view.useDraft(code, json));
     }
 
     /** A line diff of the two chosen versions' JSON. */
