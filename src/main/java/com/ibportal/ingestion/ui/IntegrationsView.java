@@ -81,7 +81,7 @@ class IntegrationsView extends VerticalLayout {
     }
 
     ConnectorHealth healthOf(ConnectorView connector) {
-        return health.getOrDefault(connector.id(), new ConnectorHealth(connector.id(), null, 0, 0, 0, 0));
+        return health.getOrDefault(connector.id(), new ConnectorHealth(connector.id(), null, 0, 0, 0, 0, null, null, null, 0));
     }
 
     private HorizontalLayout actions(ConnectorView connector) {
