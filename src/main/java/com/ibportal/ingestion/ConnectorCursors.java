@@ -42,7 +42,7 @@ class ConnectorCursors {
         jdbc.update("""
                 UPDATE connector_cursor SET cursor_value = ?, last_polled_at = ?, last_success_at = ?,
                        caught_up_at = CASE WHEN ? THEN ? ELSE caught_up_at END,
-                       newest_occurred_at = GREATEST(COALESCE(newest_occurred_at, ?), ?),
+                       newest_occurred_at = COALESCE(GREATEST(newest_occurred_at, ?), newest_occurred_at, ?),
                        last_error = NULL, consecutive_failures = 0, next_poll_at = ?
                 WHERE connector_id = ?""",
                 cursor, UtcColumns.param(now), UtcColumns.param(now), caughtUp, UtcColumns.param(now),
