@@ -78,8 +78,11 @@ public class ClientService implements PartnerClientFigures {
                 registration.country(), registration.registeredAt(), registration.referralCode(), registration.campaign(),
                 clock.instant()));
         Optional<PartnerSummary> partner = Optional.ofNullable(registration.referralCode()).flatMap(partners::findForProcessing);
-        partner.ifPresent(p -> attributions.saveAndFlush(new ClientAttribution(client.getId(), p.id(), registration.registeredAt(),
-                "REFERRAL_CODE", clock.instant(), currentUser.actorName())));
+        partner.ifPresent(p -> {
+            attributions.saveAndFlush(new ClientAttribution(client.getId(), p.id(), registration.registeredAt(),
+                    "REFERRAL_CODE", clock.instant(), currentUser.actorName()));
+            events.publishEvent(new ClientAttributed(registration.externalId(), p.code(), registration.registeredAt()));
+        });
         return true;
     }
 

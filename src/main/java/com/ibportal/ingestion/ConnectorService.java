@@ -69,7 +69,9 @@ public class ConnectorService {
             throw new InvalidInputException(problems);
         }
         JsonNode settings = settingsOrEmpty(request.settings());
-        ConnectorSettings.read(format, settings);
+        ConnectorSettings read = ConnectorSettings.read(format, settings);
+        String credential = PollingSettings.takeCredential(settings);
+        ConnectorKindRules.check(kind, read, credential != null);
         if (connectors.nameTaken(name, null)) {
             throw new ConflictException("A connector named \"" + name + "\" exists already");
         }
@@ -82,7 +84,8 @@ public class ConnectorService {
         long id = connectors.nextId();
         boolean enabled = request.enabled() == null || request.enabled();
         connectors.insert(new Connector(id, name, kind, format, enabled, JsonValues.mapper().writeValueAsString(settings),
-                seal(kind, secret), null, null, now, currentUser.actorName(), now));
+                kind == ConnectorKind.POLLING ? sealCredential(credential) : seal(kind, secret), null, null, now,
+                currentUser.actorName(), now));
         audit.record("CONNECTOR_CREATED", "connector " + id, name + " (" + kind + ", " + format + ")");
         return new CreatedConnector(id, name, kind, format, enabled, secret);
     }
@@ -112,14 +115,22 @@ public class ConnectorService {
             throw new ConflictException("A connector named \"" + name + "\" exists already");
         }
         String settingsJson = current.settingsJson();
+        String secretCurrent = current.secretCurrent();
         if (change.settings() != null) {
             JsonNode settings = settingsOrEmpty(change.settings());
-            ConnectorSettings.read(current.format(), settings);
+            ConnectorSettings read = ConnectorSettings.read(current.format(), settings);
+            String credential = PollingSettings.takeCredential(settings);
+            if (current.kind() == ConnectorKind.POLLING) {
+                // a polling credential not given again is kept; auth "none" drops it
+                boolean none = read.polling() == null || read.polling().auth() == PollingSettings.Auth.NONE;
+                secretCurrent = none ? null : credential != null ? sealCredential(credential) : secretCurrent;
+            }
+            ConnectorKindRules.check(current.kind(), read, secretCurrent != null);
             settingsJson = JsonValues.mapper().writeValueAsString(settings);
         }
         boolean enabled = change.enabled() == null ? current.enabled() : change.enabled();
         Connector changed = new Connector(id, name, current.kind(), current.format(), enabled, settingsJson,
-                current.secretCurrent(), current.secretPrevious(), current.secretRotatedAt(), current.createdAt(),
+                secretCurrent, current.secretPrevious(), current.secretRotatedAt(), current.createdAt(),
                 current.createdBy(), clock.instant());
         connectors.update(changed);
         audit.record("CONNECTOR_CHANGED", "connector " + id, "name=" + name + ", enabled=" + enabled
@@ -169,6 +180,11 @@ public class ConnectorService {
         }
         // a postback token is only compared, so a hash suffices; a webhook secret keys an HMAC and must come back
         return kind == ConnectorKind.POSTBACK ? Hashing.sha256Hex(secret) : cipher.encrypt(secret);
+    }
+
+    /** A polling credential (password, token, header value) is sent to the vendor, so it is encrypted, not hashed. */
+    private String sealCredential(String credential) {
+        return credential == null ? null : cipher.encrypt(credential);
     }
 
     private Connector require(long id, boolean forUpdate) {

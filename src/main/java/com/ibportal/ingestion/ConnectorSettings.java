@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the first deal arrives with the wrong times.
  */
 record ConnectorSettings(FormatContext formatContext, int maxBodyBytes, double rateLimitPerSecond, String writeBackUrl,
-                         IpAllowList ipAllowList) {
+                         IpAllowList ipAllowList, PollingSettings polling) {
 
     static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     static final int MAX_MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -35,7 +35,7 @@ record ConnectorSettings(FormatContext formatContext, int maxBodyBytes, double r
     private static final Set<String> SERVER_CLOCK_FORMATS = Set.of("mt5", "mt4");
     private static final Set<String> KNOWN = Set.of("serverId", "serverZone", "accountCurrency", "currenciesByLogin",
             "unitsPerLot", "ctraderSymbolNames", "clientIdsByLogin", "referralCodeField", "jsonMapping", "maxBodyBytes",
-            "rateLimitPerSecond", "writeBackUrl", "ipAllowList");
+            "rateLimitPerSecond", "writeBackUrl", "ipAllowList", "polling");
 
     /** @throws InvalidInputException naming every bad setting as {@code settings.<name>} */
     static ConnectorSettings read(String format, JsonNode settings) {
@@ -151,6 +151,7 @@ record ConnectorSettings(FormatContext formatContext, int maxBodyBytes, double r
                 }
             }
         }
+        PollingSettings polling = PollingSettings.read(node.get("polling"), problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -160,7 +161,7 @@ record ConnectorSettings(FormatContext formatContext, int maxBodyBytes, double r
         } catch (IllegalArgumentException invalid) {
             throw InvalidInputException.of("settings", invalid.getMessage());
         }
-        return new ConnectorSettings(built, maxBodyBytes, rate, writeBackUrl, allowList);
+        return new ConnectorSettings(built, maxBodyBytes, rate, writeBackUrl, allowList, polling);
     }
 
     private static boolean isHttpUrl(String value) {

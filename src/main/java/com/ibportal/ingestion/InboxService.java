@@ -7,6 +7,7 @@ import com.ibportal.shared.Paged;
 import com.ibportal.security.AuditTrail;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -106,7 +107,8 @@ public class InboxService {
     @PreAuthorize("hasAnyRole('ADMIN', 'FINANCE')")
     @Transactional(readOnly = true)
     public List<ConnectorHealth> health() {
-        return store.health(clock.instant().minus(Duration.ofHours(1)));
+        Instant now = clock.instant();
+        return store.health(now.minus(Duration.ofHours(1)), now);
     }
 
     /**

@@ -195,18 +195,29 @@ class InboxStore {
                 connectorId, eventId).stream().findFirst();
     }
 
-    /** Per connector: last event received, events in the last hour, parked and failed counts; one grouped query. */
-    List<ConnectorHealth> health(Instant hourAgo) {
+    /**
+     * Per connector: last event received, events in the last hour, parked and failed counts; one grouped query. Polling
+     * connectors add their lag (now − the last poll that reached the end of the source) and last polling error.
+     */
+    List<ConnectorHealth> health(Instant hourAgo, Instant now) {
         return jdbc.query("""
                 SELECT c.id, MAX(e.received_at) AS last_received,
                        COALESCE(SUM(e.received_at >= ?), 0) AS last_hour,
                        COALESCE(SUM(e.status = 'PARKED'), 0) AS parked,
                        COALESCE(SUM(e.status = 'FAILED'), 0) AS failed,
-                       COALESCE(SUM(e.status = 'RECEIVED'), 0) AS waiting
+                       COALESCE(SUM(e.status = 'RECEIVED'), 0) AS waiting,
+                       MAX(k.caught_up_at) AS caught_up_at, MAX(k.newest_occurred_at) AS newest_polled,
+                       MAX(k.last_error) AS polling_error, MAX(k.consecutive_failures) AS polling_failures
                 FROM connector c LEFT JOIN inbox_event e ON e.connector_id = c.id
-                GROUP BY c.id""", (rs, row) -> new ConnectorHealth(rs.getLong("id"), UtcColumns.read(rs, "last_received"),
-                rs.getLong("last_hour"), rs.getLong("waiting"), rs.getLong("parked"), rs.getLong("failed")),
-                UtcColumns.param(hourAgo));
+                     LEFT JOIN connector_cursor k ON k.connector_id = c.id
+                GROUP BY c.id""", (rs, row) -> {
+                    Instant caughtUp = UtcColumns.read(rs, "caught_up_at");
+                    return new ConnectorHealth(rs.getLong("id"), UtcColumns.read(rs, "last_received"),
+                            rs.getLong("last_hour"), rs.getLong("waiting"), rs.getLong("parked"), rs.getLong("failed"),
+                            caughtUp == null ? null : Math.max(0, java.time.Duration.between(caughtUp, now).toSeconds()),
+                            UtcColumns.read(rs, "newest_polled"), rs.getString("polling_error"),
+                            rs.getInt("polling_failures"));
+                }, UtcColumns.param(hourAgo));
     }
 
     private static String where(String status, String type) {

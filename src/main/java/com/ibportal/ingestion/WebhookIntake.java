@@ -99,12 +99,8 @@ class WebhookIntake {
         Connector connector = receiving.connector();
         VerifiedWebhook verified = verify(connector, delivery);
         List<CanonicalEvent> events = map(receiving, delivery.body());
-        Map<String, InboxStore.NewEvent> distinct = new LinkedHashMap<>();
-        for (CanonicalEvent event : events) {
-            distinct.putIfAbsent(event.id(), new InboxStore.NewEvent(event.id(), event.type().wireName(), event.clientId(),
-                    event.occurredAt(), writer.writeString(event)));
-        }
-        Set<String> accepted = transactions.execute(status -> store(connector.id(), verified, delivery, distinct));
+        Set<String> accepted = transactions.execute(status -> storeInTransaction(connector.id(), verified.messageId(),
+                verified.sentAt().getEpochSecond(), delivery.contentType(), delivery.remoteAddress(), delivery.body(), events));
         List<IngestResult.Item> results = new ArrayList<>(events.size());
         Set<String> answered = new LinkedHashSet<>();
         for (CanonicalEvent event : events) {
@@ -115,8 +111,17 @@ class WebhookIntake {
         return new IngestResult(results);
     }
 
-    private Set<String> store(long connectorId, VerifiedWebhook verified, Delivery delivery,
-                              Map<String, InboxStore.NewEvent> events) {
+    /**
+     * Stores the events of one delivery (a webhook body, a polled page) with the raw body, in the caller's
+     * transaction; answers the ids this call stored (the others were known already). Must run in a transaction.
+     */
+    Set<String> storeInTransaction(long connectorId, String webhookId, Long webhookTimestamp, String contentType,
+                                   String remoteAddress, byte[] body, List<CanonicalEvent> mapped) {
+        Map<String, InboxStore.NewEvent> events = new LinkedHashMap<>();
+        for (CanonicalEvent event : mapped) {
+            events.putIfAbsent(event.id(), new InboxStore.NewEvent(event.id(), event.type().wireName(), event.clientId(),
+                    event.occurredAt(), writer.writeString(event)));
+        }
         // redeliveries are common (senders retry on timeouts): answer them without writing anything
         Set<String> known = store.existingEventIds(connectorId, events.keySet());
         List<InboxStore.NewEvent> fresh = events.values().stream().filter(event -> !known.contains(event.eventId())).toList();
@@ -124,8 +129,7 @@ class WebhookIntake {
             return Set.of();
         }
         Instant now = clock.instant();
-        long deliveryId = store.insertDelivery(connectorId, verified.messageId(), verified.sentAt().getEpochSecond(),
-                delivery.contentType(), delivery.remoteAddress(), delivery.body(), now);
+        long deliveryId = store.insertDelivery(connectorId, webhookId, webhookTimestamp, contentType, remoteAddress, body, now);
         store.insertEvents(connectorId, deliveryId, fresh, now);
         Set<String> accepted = store.eventIdsOf(deliveryId);
         if (accepted.isEmpty()) {

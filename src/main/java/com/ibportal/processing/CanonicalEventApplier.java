@@ -27,10 +27,14 @@ class CanonicalEventApplier implements IngestedEventHandler {
     private final CommissionService commissions;
     private final InboxService inbox;
 
-    CanonicalEventApplier(ClientService clients, CommissionService commissions, InboxService inbox) {
+    private final ClientSources sources;
+
+    CanonicalEventApplier(ClientService clients, CommissionService commissions, InboxService inbox,
+                          ClientSources sources) {
         this.clients = clients;
         this.commissions = commissions;
         this.inbox = inbox;
+        this.sources = sources;
     }
 
     static String clientWaitKey(String clientId) {
@@ -40,6 +44,10 @@ class CanonicalEventApplier implements IngestedEventHandler {
     @Override
     public EventOutcome apply(CanonicalEvent event, long connectorId) {
         if (event.data() instanceof EventData.ClientRegistered registered) {
+            if (connectorId > 0) {
+                // before register: its ClientAttributed listener looks the connector up to queue the write-back
+                sources.remember(event.clientId(), connectorId, event.occurredAt());
+            }
             clients.register(new ClientRegistration(event.clientId(), event.occurredAt(), registered.referralCode(),
                     registered.campaign(), registered.email(), registered.country()));
             inbox.release(clientWaitKey(event.clientId()));

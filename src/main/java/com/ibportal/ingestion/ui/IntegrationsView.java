@@ -7,6 +7,9 @@ import com.ibportal.ingestion.ConnectorView;
 import com.ibportal.ingestion.CreatedConnector;
 import com.ibportal.ingestion.InboxService;
 import com.ibportal.ingestion.NewConnector;
+import com.ibportal.ingestion.PollReport;
+import com.ibportal.ingestion.PollingService;
+import com.ibportal.ingestion.WriteBackService;
 import com.ibportal.ingestion.RotatedSecret;
 import com.ibportal.ingestion.canonical.JsonValues;
 import com.ibportal.shared.ConflictException;
@@ -49,14 +52,18 @@ class IntegrationsView extends VerticalLayout {
 
     private final ConnectorService connectors;
     private final InboxService inbox;
+    private final WriteBackService writeBacks;
+    private final PollingService polling;
 
     final Grid<ConnectorView> grid = new Grid<>();
     final Button newConnector = new Button("New connector", VaadinIcon.PLUS.create(), e -> openNewConnectorDialog());
     private Map<Long, ConnectorHealth> health = Map.of();
 
-    IntegrationsView(ConnectorService connectors, InboxService inbox) {
+    IntegrationsView(ConnectorService connectors, InboxService inbox, WriteBackService writeBacks, PollingService polling) {
         this.connectors = connectors;
         this.inbox = inbox;
+        this.writeBacks = writeBacks;
+        this.polling = polling;
         setSizeFull();
         grid.addColumn(ConnectorView::name).setHeader("Name").setAutoWidth(true).setSortable(true);
         grid.addColumn(c -> c.kind().name()).setHeader("Kind").setAutoWidth(true);
@@ -67,6 +74,8 @@ class IntegrationsView extends VerticalLayout {
         grid.addColumn(c -> healthOf(c).received()).setHeader("Waiting").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(c -> healthOf(c).parked()).setHeader("Parked").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(c -> healthOf(c).failed()).setHeader("Failed").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(c -> lag(healthOf(c))).setHeader("Polling lag").setAutoWidth(true)
+                .setTooltipGenerator(c -> healthOf(c).pollingError() == null ? "" : "Last error: " + healthOf(c).pollingError());
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setSizeFull();
         newConnector.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -81,7 +90,7 @@ class IntegrationsView extends VerticalLayout {
     }
 
     ConnectorHealth healthOf(ConnectorView connector) {
-        return health.getOrDefault(connector.id(), new ConnectorHealth(connector.id(), null, 0, 0, 0, 0));
+        return health.getOrDefault(connector.id(), new ConnectorHealth(connector.id(), null, 0, 0, 0, 0, null, null, null, 0));
     }
 
     private HorizontalLayout actions(ConnectorView connector) {
@@ -97,6 +106,16 @@ class IntegrationsView extends VerticalLayout {
             rotate.setTooltipText("A new secret, shown once; the current one keeps working until the next rotation");
             actions.add(rotate);
         }
+        if (connector.kind().name().equals("WEBHOOK")) {
+            Button sent = new Button("Write-backs", e -> new WriteBacksDialog(writeBacks, connector).open());
+            sent.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            actions.add(sent);
+        }
+        if (connector.kind().name().equals("POLLING")) {
+            Button poll = new Button("Poll now", e -> pollNow(connector));
+            poll.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            actions.add(poll);
+        }
         actions.setSpacing(true);
         return actions;
     }
@@ -106,6 +125,27 @@ class IntegrationsView extends VerticalLayout {
             refresh();
             Notification.show(connector.name() + (connector.enabled() ? " disabled" : " enabled"));
         }
+    }
+
+    void pollNow(ConnectorView connector) {
+        PollReport report = polling.pollNow(connector.id());
+        refresh();
+        if (report.error() != null) {
+            error("Polling " + connector.name() + " failed: " + report.error());
+        } else {
+            Notification.show(report.locked() ? "Another instance is polling " + connector.name() + " right now"
+                    : connector.name() + ": " + report.pages() + " pages, " + report.stored() + " new events");
+        }
+    }
+
+    /** "3 min" (errors: with a mark; the tooltip says which); "—" for connectors that do not poll. */
+    static String lag(ConnectorHealth health) {
+        if (health.pollingLagSeconds() == null) {
+            return health.pollingError() == null ? "—" : "never caught up ⚠";
+        }
+        long seconds = health.pollingLagSeconds();
+        String text = seconds < 120 ? seconds + " s" : seconds < 7200 ? seconds / 60 + " min" : seconds / 3600 + " h";
+        return health.pollingError() == null ? text : text + " ⚠";
     }
 
     SecretDialog rotate(ConnectorView connector) {

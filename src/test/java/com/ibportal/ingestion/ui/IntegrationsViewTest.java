@@ -34,6 +34,8 @@ class IntegrationsViewTest extends SpringBrowserlessTest {
     MockMvc mvc;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    com.ibportal.ingestion.WriteBackService writeBacks;
 
     @AfterEach
     void signOut() {
@@ -124,6 +126,33 @@ class IntegrationsViewTest extends SpringBrowserlessTest {
         fixtures.signIn(ib.email());
         navigate("admin/integrations", Component.class);
         assertThat(getCurrentView()).isNotInstanceOf(IntegrationsView.class);
+    }
+
+    @Test
+    void writeBacksDialogListsAConnectorsWriteBacksAndRetriesAFailedOne() throws Exception {
+        CreatedConnector crm = Deliveries.webhook(connectors, fixtures.unique("WBV"), "canonical",
+                JsonValues.mapper().readTree("{\"writeBackUrl\": \"https://crm.test/wb\"}"));
+        String client = fixtures.unique("C");
+        jdbc.update("""
+                INSERT INTO writeback_outbox (connector_id, message_id, client_id, payload, status, attempts, next_attempt_at,
+                                              last_error, created_at)
+                VALUES (?, ?, ?, ?, 'FAILED', 12, UTC_TIMESTAMP(6), 'HTTP 500', UTC_TIMESTAMP(6))""",
+                crm.id(), "msg_" + client, client, "{\"clientId\": \"" + client + "\", \"partnerCode\": \"P\"}");
+        fixtures.signIn(fixtures.staff(Role.ADMIN).email());
+        IntegrationsView view = navigate(IntegrationsView.class);
+        assertThat(IntegrationsView.lag(view.healthOf(row(view, crm.name())))).isEqualTo("—");
+
+        WriteBacksDialog dialog = new WriteBacksDialog(
+                writeBacks, row(view, crm.name()));
+        List<com.ibportal.ingestion.WriteBackView> rows = dialog.grid.getGenericDataView().getItems().toList();
+        assertThat(rows).singleElement().satisfies(w -> {
+            assertThat(w.status()).isEqualTo("FAILED");
+            assertThat(w.lastError()).isEqualTo("HTTP 500");
+        });
+        dialog.retry(rows.getFirst());
+        assertThat(dialog.grid.getGenericDataView().getItems().toList().getFirst().status()).isEqualTo("PENDING");
+        dialog.status.setValue("FAILED");
+        assertThat(dialog.grid.getGenericDataView().getItems().toList()).isEmpty();
     }
 
     private static ConnectorView row(IntegrationsView view, String name) {
