@@ -24,9 +24,9 @@ import tools.jackson.databind.JsonNode;
  * Ledger lines through the real pipeline, and periods in months no one else uses: from year 9000 on, after the
  * latest period any run closed (periods close in order, and the test database is shared and kept between runs).
  */
-final class PayoutTestSupport {
+public final class PayoutTestSupport {
 
-    static final YearMonth FIRST_TEST_MONTH = YearMonth.of(9000, 1);
+    public static final YearMonth FIRST_TEST_MONTH = YearMonth.of(9000, 1);
 
     private final Fixtures fixtures;
     private final MockMvc mvc;
@@ -34,7 +34,7 @@ final class PayoutTestSupport {
     private final PipelineHarness pipeline;
     private final PortalUser finance;
 
-    PayoutTestSupport(Fixtures fixtures, MockMvc mvc, JdbcClient jdbc, PipelineHarness pipeline, PortalUser finance) {
+    public PayoutTestSupport(Fixtures fixtures, MockMvc mvc, JdbcClient jdbc, PipelineHarness pipeline, PortalUser finance) {
         this.fixtures = fixtures;
         this.mvc = mvc;
         this.jdbc = jdbc;
@@ -43,7 +43,7 @@ final class PayoutTestSupport {
     }
 
     /** The month after the latest closed period (9000-01 at the earliest): nothing before it is open with lines. */
-    YearMonth nextFreeMonth() {
+    public YearMonth nextFreeMonth() {
         LocalDateTime latest = jdbc.sql("SELECT MAX(period_start) FROM payout_period WHERE kind = 'MONTHLY' AND status = 'CLOSED'")
                 .query(LocalDateTime.class).optional().orElse(null);
         if (latest == null) {
@@ -54,7 +54,7 @@ final class PayoutTestSupport {
     }
 
     /** A partner (with its IB login) on a PER_LOT plan paying {@code rate} USD per lot of EURUSD. */
-    PortalUser partner(String rate) throws Exception {
+    public PortalUser partner(String rate) throws Exception {
         PortalUser ib = fixtures.ibWithLogin(fixtures.unique("PAY"), null);
         String plan = fixtures.unique("PLAN-PAY");
         pipeline.plan(plan, """
@@ -65,7 +65,7 @@ final class PayoutTestSupport {
     }
 
     /** A client of the partner, registered and KYC-approved at the start of {@code month}: its lines are PAYABLE. */
-    String approvedClient(String partnerCode, YearMonth month) {
+    public String approvedClient(String partnerCode, YearMonth month) {
         String client = fixtures.unique("C");
         Instant at = start(month);
         pipeline.registered(client + "-r", client, at, partnerCode);
@@ -73,22 +73,22 @@ final class PayoutTestSupport {
         return client;
     }
 
-    void trade(String client, YearMonth month, int day, String lots) {
+    public void trade(String client, YearMonth month, int day, String lots) {
         Instant closed = month.atDay(day).atTime(12, 0).toInstant(ZoneOffset.UTC);
         pipeline.trade(fixtures.unique(client + "-t"), client, "EURUSD", lots, closed.minusSeconds(600), closed, "USD");
     }
 
-    void kyc(String client, YearMonth month, int day, String status) {
+    public void kyc(String client, YearMonth month, int day, String status) {
         pipeline.kyc(fixtures.unique(client + "-k"), client, month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC), status);
     }
 
-    String close(YearMonth month) throws Exception {
+    public String close(YearMonth month) throws Exception {
         return mvc.perform(post("/api/v1/periods/" + month + "/close").with(as(finance)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     /** The partner's statement of the month (there is at most one per currency; these tests use USD only). */
-    JsonNode statement(String partnerCode, YearMonth month) throws Exception {
+    public JsonNode statement(String partnerCode, YearMonth month) throws Exception {
         JsonNode list = PipelineHarness.tree(mvc.perform(get("/api/v1/statements?period=" + month + "&partnerCode=" + partnerCode)
                 .with(as(finance))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         if (list.size() != 1) {
@@ -97,18 +97,18 @@ final class PayoutTestSupport {
         return details(list.get(0).get("id").asLong());
     }
 
-    boolean hasStatement(String partnerCode, YearMonth month) throws Exception {
+    public boolean hasStatement(String partnerCode, YearMonth month) throws Exception {
         return PipelineHarness.tree(mvc.perform(get("/api/v1/statements?period=" + month + "&partnerCode=" + partnerCode)
                 .with(as(finance))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).size() > 0;
     }
 
-    JsonNode details(long id) throws Exception {
+    public JsonNode details(long id) throws Exception {
         return PipelineHarness.tree(mvc.perform(get("/api/v1/statements/" + id).with(as(finance)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
     }
 
     /** Sets the program's minimum payout, returning the settings as they were. */
-    static Program minimumPayout(ProgramService program, String minimum) {
+    public static Program minimumPayout(ProgramService program, String minimum) {
         return SystemActor.call(() -> {
             Program before = program.program();
             program.change(new Program(before.brokerName(), before.registrationUrl(), before.payoutCurrency(),
@@ -117,11 +117,11 @@ final class PayoutTestSupport {
         });
     }
 
-    static void restore(ProgramService program, Program before) {
+    public static void restore(ProgramService program, Program before) {
         SystemActor.run(() -> program.change(before));
     }
 
-    static Instant start(YearMonth month) {
+    public static Instant start(YearMonth month) {
         return month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 }
