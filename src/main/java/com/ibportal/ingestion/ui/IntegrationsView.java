@@ -4,7 +4,9 @@ import com.ibportal.ingestion.ConnectorChange;
 import com.ibportal.ingestion.ConnectorHealth;
 import com.ibportal.ingestion.ConnectorService;
 import com.ibportal.ingestion.ConnectorView;
+import com.ibportal.ingestion.ConnectorKind;
 import com.ibportal.ingestion.CreatedConnector;
+import com.ibportal.ingestion.CsvImportService;
 import com.ibportal.ingestion.InboxService;
 import com.ibportal.ingestion.NewConnector;
 import com.ibportal.ingestion.RotatedSecret;
@@ -49,14 +51,16 @@ class IntegrationsView extends VerticalLayout {
 
     private final ConnectorService connectors;
     private final InboxService inbox;
+    private final CsvImportService imports;
 
     final Grid<ConnectorView> grid = new Grid<>();
     final Button newConnector = new Button("New connector", VaadinIcon.PLUS.create(), e -> openNewConnectorDialog());
     private Map<Long, ConnectorHealth> health = Map.of();
 
-    IntegrationsView(ConnectorService connectors, InboxService inbox) {
+    IntegrationsView(ConnectorService connectors, InboxService inbox, CsvImportService imports) {
         this.connectors = connectors;
         this.inbox = inbox;
+        this.imports = imports;
         setSizeFull();
         grid.addColumn(ConnectorView::name).setHeader("Name").setAutoWidth(true).setSortable(true);
         grid.addColumn(c -> c.kind().name()).setHeader("Kind").setAutoWidth(true);
@@ -97,6 +101,11 @@ class IntegrationsView extends VerticalLayout {
             rotate.setTooltipText("A new secret, shown once; the current one keeps working until the next rotation");
             actions.add(rotate);
         }
+        if (connector.kind() == ConnectorKind.CSV) {
+            Button importCsv = new Button("Import CSV", e -> openImport(connector));
+            importCsv.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            actions.add(importCsv);
+        }
         actions.setSpacing(true);
         return actions;
     }
@@ -116,6 +125,17 @@ class IntegrationsView extends VerticalLayout {
         refresh();
         SecretDialog dialog = new SecretDialog("New secret for " + connector.name(), rotated[0].secret(),
                 "The previous secret keeps verifying until the next rotation, so the sender can switch without losing deliveries.");
+        dialog.open();
+        return dialog;
+    }
+
+    CsvImportDialog openImport(ConnectorView connector) {
+        CsvImportDialog dialog = new CsvImportDialog(imports, connector, CsvImportDialog.backgroundThreads());
+        dialog.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                refresh();
+            }
+        });
         dialog.open();
         return dialog;
     }
