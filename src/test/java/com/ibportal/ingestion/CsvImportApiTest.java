@@ -248,7 +248,7 @@ class CsvImportApiTest {
 
     /**
      * 100,000 rows through the service (as the UI calls it), with progress after every chunk; counts only, no timing
-     * (about 15 s here). Importing a file twice is covered by the small file above.
+     * (about 17 s here). Importing a file twice is covered by the small file above.
      */
     @Test
     void aHundredThousandRowFileIsImportedInChunks() {
