@@ -35,7 +35,7 @@ record ConnectorSettings(FormatContext formatContext, int maxBodyBytes, double r
     private static final Set<String> SERVER_CLOCK_FORMATS = Set.of("mt5", "mt4");
     private static final Set<String> KNOWN = Set.of("serverId", "serverZone", "accountCurrency", "currenciesByLogin",
             "unitsPerLot", "ctraderSymbolNames", "clientIdsByLogin", "referralCodeField", "jsonMapping", "maxBodyBytes",
-            "rateLimitPerSecond", "writeBackUrl", "ipAllowList", "polling");
+            "rateLimitPerSecond", "writeBackUrl", "ipAllowList", "polling", "csvColumns");
 
     /** @throws InvalidInputException naming every bad setting as {@code settings.<name>} */
     static ConnectorSettings read(String format, JsonNode settings) {
@@ -152,6 +152,9 @@ record ConnectorSettings(FormatContext formatContext, int maxBodyBytes, double r
             }
         }
         PollingSettings polling = PollingSettings.read(node.get("polling"), problems);
+        com.ibportal.ingestion.csv.CsvColumns.read(node.get("csvColumns")).errors().forEach(error -> problems.add(
+                new FieldProblem(error.field().isEmpty() ? "settings.csvColumns" : "settings.csvColumns." + error.field(),
+                        error.message())));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

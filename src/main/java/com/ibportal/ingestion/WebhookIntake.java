@@ -12,7 +12,6 @@ import com.ibportal.ingestion.webhook.VerifiedWebhook;
 import com.ibportal.shared.InvalidInputException;
 import com.ibportal.shared.InvalidInputException.FieldProblem;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,8 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -50,22 +47,20 @@ class WebhookIntake {
     }
 
     private final Connectors connectors;
-    private final InboxStore store;
+    private final InboxWriter inbox;
     private final SecretCipher cipher;
     private final RateLimiter rateLimiter;
-    private final InboxSignal signal;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final EventFormats formats = EventFormats.standard();
     private final CanonicalEventWriter writer = new CanonicalEventWriter();
 
-    WebhookIntake(Connectors connectors, InboxStore store, SecretCipher cipher, RateLimiter rateLimiter,
-                  InboxSignal signal, PlatformTransactionManager transactionManager, Clock clock) {
+    WebhookIntake(Connectors connectors, InboxWriter inbox, SecretCipher cipher, RateLimiter rateLimiter,
+                  PlatformTransactionManager transactionManager, Clock clock) {
         this.connectors = connectors;
-        this.store = store;
+        this.inbox = inbox;
         this.cipher = cipher;
         this.rateLimiter = rateLimiter;
-        this.signal = signal;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -113,7 +108,7 @@ class WebhookIntake {
 
     /**
      * Stores the events of one delivery (a webhook body, a polled page) with the raw body, in the caller's
-     * transaction; answers the ids this call stored (the others were known already). Must run in a transaction.
+     * transaction, through the one path into the inbox; answers the ids this call stored (the others were known).
      */
     Set<String> storeInTransaction(long connectorId, String webhookId, Long webhookTimestamp, String contentType,
                                    String remoteAddress, byte[] body, List<CanonicalEvent> mapped) {
@@ -122,28 +117,8 @@ class WebhookIntake {
             events.putIfAbsent(event.id(), new InboxStore.NewEvent(event.id(), event.type().wireName(), event.clientId(),
                     event.occurredAt(), writer.writeString(event)));
         }
-        // redeliveries are common (senders retry on timeouts): answer them without writing anything
-        Set<String> known = store.existingEventIds(connectorId, events.keySet());
-        List<InboxStore.NewEvent> fresh = events.values().stream().filter(event -> !known.contains(event.eventId())).toList();
-        if (fresh.isEmpty()) {
-            return Set.of();
-        }
-        Instant now = clock.instant();
-        long deliveryId = store.insertDelivery(connectorId, webhookId, webhookTimestamp, contentType, remoteAddress, body, now);
-        store.insertEvents(connectorId, deliveryId, fresh, now);
-        Set<String> accepted = store.eventIdsOf(deliveryId);
-        if (accepted.isEmpty()) {
-            // a concurrent delivery of the same events won the race; keep no raw copy of a delivery that added nothing
-            store.deleteDelivery(deliveryId);
-        } else {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    signal.wake();
-                }
-            });
-        }
-        return accepted;
+        return inbox.store(connectorId, new InboxWriter.Raw(webhookId, webhookTimestamp, contentType, remoteAddress, body),
+                events.values());
     }
 
     private VerifiedWebhook verify(Connector connector, Delivery delivery) {

@@ -4,7 +4,9 @@ import com.ibportal.ingestion.ConnectorChange;
 import com.ibportal.ingestion.ConnectorHealth;
 import com.ibportal.ingestion.ConnectorService;
 import com.ibportal.ingestion.ConnectorView;
+import com.ibportal.ingestion.ConnectorKind;
 import com.ibportal.ingestion.CreatedConnector;
+import com.ibportal.ingestion.CsvImportService;
 import com.ibportal.ingestion.InboxService;
 import com.ibportal.ingestion.NewConnector;
 import com.ibportal.ingestion.PollReport;
@@ -54,16 +56,19 @@ class IntegrationsView extends VerticalLayout {
     private final InboxService inbox;
     private final WriteBackService writeBacks;
     private final PollingService polling;
+    private final CsvImportService imports;
 
     final Grid<ConnectorView> grid = new Grid<>();
     final Button newConnector = new Button("New connector", VaadinIcon.PLUS.create(), e -> openNewConnectorDialog());
     private Map<Long, ConnectorHealth> health = Map.of();
 
-    IntegrationsView(ConnectorService connectors, InboxService inbox, WriteBackService writeBacks, PollingService polling) {
+    IntegrationsView(ConnectorService connectors, InboxService inbox, WriteBackService writeBacks, PollingService polling,
+                     CsvImportService imports) {
         this.connectors = connectors;
         this.inbox = inbox;
         this.writeBacks = writeBacks;
         this.polling = polling;
+        this.imports = imports;
         setSizeFull();
         grid.addColumn(ConnectorView::name).setHeader("Name").setAutoWidth(true).setSortable(true);
         grid.addColumn(c -> c.kind().name()).setHeader("Kind").setAutoWidth(true);
@@ -116,6 +121,11 @@ class IntegrationsView extends VerticalLayout {
             poll.addThemeVariants(ButtonVariant.LUMO_SMALL);
             actions.add(poll);
         }
+        if (connector.kind() == ConnectorKind.CSV) {
+            Button importCsv = new Button("Import CSV", e -> openImport(connector));
+            importCsv.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            actions.add(importCsv);
+        }
         actions.setSpacing(true);
         return actions;
     }
@@ -156,6 +166,17 @@ class IntegrationsView extends VerticalLayout {
         refresh();
         SecretDialog dialog = new SecretDialog("New secret for " + connector.name(), rotated[0].secret(),
                 "The previous secret keeps verifying until the next rotation, so the sender can switch without losing deliveries.");
+        dialog.open();
+        return dialog;
+    }
+
+    CsvImportDialog openImport(ConnectorView connector) {
+        CsvImportDialog dialog = new CsvImportDialog(imports, connector, CsvImportDialog.backgroundThreads());
+        dialog.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                refresh();
+            }
+        });
         dialog.open();
         return dialog;
     }
