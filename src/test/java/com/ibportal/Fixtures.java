@@ -11,6 +11,8 @@ import com.ibportal.partners.PartnerSummary;
 import com.ibportal.security.NewUser;
 import com.ibportal.security.PortalUser;
 import com.ibportal.security.Role;
+import com.ibportal.program.Program;
+import com.ibportal.program.ProgramService;
 import com.ibportal.security.SystemActor;
 import com.ibportal.security.UserAccountService;
 import java.math.BigDecimal;
@@ -38,12 +40,35 @@ public class Fixtures {
     private final UserAccountService users;
     private final ClientService clients;
     private final UserDetailsService userDetails;
+    private final ProgramService program;
+    private volatile boolean programChecked;
 
-    Fixtures(PartnerService partners, UserAccountService users, ClientService clients, UserDetailsService userDetails) {
+    Fixtures(PartnerService partners, UserAccountService users, ClientService clients, UserDetailsService userDetails,
+             ProgramService program) {
         this.partners = partners;
         this.users = users;
         this.clients = clients;
         this.userDetails = userDetails;
+        this.program = program;
+    }
+
+    /**
+     * Tests create partners without a plan and expect none; the demo data of a browser test that ran earlier
+     * on the same test database may have left a default plan in the program. Done once, on first use (method
+     * security cannot tell who is asking while the context starts).
+     */
+    private void withoutDemoDefaultPlan() {
+        if (programChecked) {
+            return;
+        }
+        programChecked = true;
+        SystemActor.run(() -> {
+            Program current = program.program();
+            if (current.defaultPlanCode() != null && current.defaultPlanCode().startsWith("DEMO-")) {
+                program.change(new Program(current.brokerName(), current.registrationUrl(), current.payoutCurrency(),
+                        current.minimumPayout(), current.maskClientPii(), null));
+            }
+        });
     }
 
     /** A code no other test (nor an earlier run on the same database) uses. */
@@ -52,6 +77,7 @@ public class Fixtures {
     }
 
     public PartnerSummary partner(String code, String parentCode) {
+        withoutDemoDefaultPlan();
         return SystemActor.call(() -> partners.create(new NewPartner(code, "Partner " + code, code.toLowerCase(Locale.ROOT) + "@ib.test", parentCode)));
     }
 

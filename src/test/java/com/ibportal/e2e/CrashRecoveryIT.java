@@ -50,9 +50,14 @@ class CrashRecoveryIT {
     private String database;
 
     @AfterEach
-    void stopPortal() {
+    void stopPortalAndDropItsDatabase() throws Exception {
         if (portal != null) {
-            portal.destroyForcibly();
+            portal.destroyForcibly().waitFor();
+        }
+        if (database != null) {
+            try (Connection connection = DriverManager.getConnection(SERVER, "root", "")) {
+                connection.createStatement().execute("DROP DATABASE IF EXISTS " + database);
+            }
         }
     }
 
