@@ -24,9 +24,12 @@ class ClientQueries {
     private static final String VALID_AT = "%1$s.valid_from <= :t AND (%1$s.valid_to IS NULL OR %1$s.valid_to > :t)";
 
     private final JdbcClient jdbc;
+    private final ClientEmailCipher emails;
 
-    ClientQueries(JdbcClient jdbc) {
+    /** Emails are decrypted here, inside the service's boundary; the service masks them for IBs before they leave. */
+    ClientQueries(JdbcClient jdbc, ClientEmailCipher emails) {
         this.jdbc = jdbc;
+        this.emails = emails;
     }
 
     Optional<ClientDetails> details(String externalId) {
@@ -41,7 +44,7 @@ class ClientQueries {
                 .query((rs, row) -> new ClientDetails(rs.getString("external_id"), rs.getString("partner_code"),
                         KycStatus.valueOf(rs.getString("kyc_status")), rs.getString("country"),
                         UtcColumns.read(rs, "registered_at"), UtcColumns.read(rs, "ftd_at"), rs.getBigDecimal("ftd_amount"),
-                        rs.getString("email")))
+                        emails.open(rs.getString("email"))))
                 .optional();
     }
 
@@ -84,7 +87,7 @@ class ClientQueries {
                         """.formatted(unmatched)).param("size", size).param("offset", (long) page * size)
                 .query((rs, row) -> new UnmatchedClient(rs.getString("external_id"), rs.getString("referral_code"),
                         rs.getString("campaign"), UtcColumns.read(rs, "registered_at"), rs.getString("country"),
-                        rs.getString("email")))
+                        emails.open(rs.getString("email"))))
                 .list();
         return new Paged<>(items, page, size, total);
     }
@@ -143,7 +146,7 @@ class ClientQueries {
                 .query((rs, row) -> new ClientDetails(rs.getString("external_id"), rs.getString("partner_code"),
                         KycStatus.valueOf(rs.getString("kyc_status")), rs.getString("country"),
                         UtcColumns.read(rs, "registered_at"), UtcColumns.read(rs, "ftd_at"), rs.getBigDecimal("ftd_amount"),
-                        rs.getString("email")))
+                        emails.open(rs.getString("email"))))
                 .list();
     }
 
