@@ -48,6 +48,20 @@ class ClientQueries {
                 .optional();
     }
 
+    /** The client's attributions, oldest first, with partner codes; uses ix_client_attribution_client. */
+    List<AttributionPeriod> attributionHistory(long clientId) {
+        return jdbc.sql("""
+                        SELECT p.code, ca.valid_from, ca.valid_to, ca.reason, ca.recorded_at, ca.recorded_by
+                        FROM client_attribution ca JOIN partner p ON p.id = ca.partner_id
+                        WHERE ca.client_id = :client
+                        ORDER BY ca.valid_from, ca.id
+                        """).param("client", clientId)
+                .query((rs, row) -> new AttributionPeriod(rs.getString("code"), UtcColumns.read(rs, "valid_from"),
+                        UtcColumns.read(rs, "valid_to"), rs.getString("reason"), UtcColumns.read(rs, "recorded_at"),
+                        rs.getString("recorded_by")))
+                .list();
+    }
+
     /**
      * The client's partner at {@code t} and that partner's ancestors at {@code t}, nearest first; uses
      * uq_client_external_id, ix_client_attribution_client and partner_path's primary key.

@@ -119,6 +119,13 @@ public class ClientService implements PartnerClientFigures {
         return history.kycChanges(require(externalId).getId());
     }
 
+    /** Who owned the client when: its attributions oldest first, with who recorded each and why. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'FINANCE')")
+    @Transactional(readOnly = true)
+    public List<AttributionPeriod> attributionHistory(String externalId) {
+        return queries.attributionHistory(require(externalId).getId());
+    }
+
     /** Remembers the platform account an event named for the client; a known account changes nothing. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
