@@ -23,6 +23,7 @@ class Client {
     private Long id;
     private String externalId;
     private String emailHash;
+    /** AES-GCM ciphertext ({@link ClientEmailCipher}), never the address itself. */
     private String email;
     private String country;
     private Instant registeredAt;
@@ -40,10 +41,10 @@ class Client {
     protected Client() {
     }
 
-    Client(String externalId, String email, String emailHash, String country, Instant registeredAt, String referralCode,
+    Client(String externalId, String sealedEmail, String emailHash, String country, Instant registeredAt, String referralCode,
            String campaign, Instant createdAt) {
         this.externalId = externalId;
-        this.email = email;
+        this.email = sealedEmail;
         this.emailHash = emailHash;
         this.country = country;
         this.registeredAt = registeredAt;
@@ -72,7 +73,7 @@ class Client {
         return id;
     }
 
-    String getEmail() {
+    String getSealedEmail() {
         return email;
     }
 

@@ -24,9 +24,12 @@ class ClientQueries {
     private static final String VALID_AT = "%1$s.valid_from <= :t AND (%1$s.valid_to IS NULL OR %1$s.valid_to > :t)";
 
     private final JdbcClient jdbc;
+    private final ClientEmailCipher emails;
 
-    ClientQueries(JdbcClient jdbc) {
+    /** Emails are decrypted here, inside the service's boundary; the service masks them for IBs before they leave. */
+    ClientQueries(JdbcClient jdbc, ClientEmailCipher emails) {
         this.jdbc = jdbc;
+        this.emails = emails;
     }
 
     Optional<ClientDetails> details(String externalId) {
@@ -41,8 +44,22 @@ class ClientQueries {
                 .query((rs, row) -> new ClientDetails(rs.getString("external_id"), rs.getString("partner_code"),
                         KycStatus.valueOf(rs.getString("kyc_status")), rs.getString("country"),
                         UtcColumns.read(rs, "registered_at"), UtcColumns.read(rs, "ftd_at"), rs.getBigDecimal("ftd_amount"),
-                        rs.getString("email")))
+                        emails.open(rs.getString("email"))))
                 .optional();
+    }
+
+    /** The client's attributions, oldest first, with partner codes; uses ix_client_attribution_client. */
+    List<AttributionPeriod> attributionHistory(long clientId) {
+        return jdbc.sql("""
+                        SELECT p.code, ca.valid_from, ca.valid_to, ca.reason, ca.recorded_at, ca.recorded_by
+                        FROM client_attribution ca JOIN partner p ON p.id = ca.partner_id
+                        WHERE ca.client_id = :client
+                        ORDER BY ca.valid_from, ca.id
+                        """).param("client", clientId)
+                .query((rs, row) -> new AttributionPeriod(rs.getString("code"), UtcColumns.read(rs, "valid_from"),
+                        UtcColumns.read(rs, "valid_to"), rs.getString("reason"), UtcColumns.read(rs, "recorded_at"),
+                        rs.getString("recorded_by")))
+                .list();
     }
 
     /**
@@ -84,7 +101,7 @@ class ClientQueries {
                         """.formatted(unmatched)).param("size", size).param("offset", (long) page * size)
                 .query((rs, row) -> new UnmatchedClient(rs.getString("external_id"), rs.getString("referral_code"),
                         rs.getString("campaign"), UtcColumns.read(rs, "registered_at"), rs.getString("country"),
-                        rs.getString("email")))
+                        emails.open(rs.getString("email"))))
                 .list();
         return new Paged<>(items, page, size, total);
     }
@@ -143,7 +160,7 @@ class ClientQueries {
                 .query((rs, row) -> new ClientDetails(rs.getString("external_id"), rs.getString("partner_code"),
                         KycStatus.valueOf(rs.getString("kyc_status")), rs.getString("country"),
                         UtcColumns.read(rs, "registered_at"), UtcColumns.read(rs, "ftd_at"), rs.getBigDecimal("ftd_amount"),
-                        rs.getString("email")))
+                        emails.open(rs.getString("email"))))
                 .list();
     }
 

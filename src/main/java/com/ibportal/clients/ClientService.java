@@ -46,10 +46,12 @@ public class ClientService implements PartnerClientFigures {
     private final Clock clock;
     private final ProgramService program;
     private final ClientFacts history;
+    private final ClientEmailCipher emails;
 
     ClientService(Clients clients, ClientAttributions attributions, ClientQueries queries, PartnerService partners,
                   CurrentUser currentUser, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-                  ProgramService program, ClientFacts history) {
+                  ProgramService program, ClientFacts history, ClientEmailCipher emails) {
+        this.emails = emails;
         this.program = program;
         this.history = history;
         this.clients = clients;
@@ -74,7 +76,7 @@ public class ClientService implements PartnerClientFigures {
         }
         String email = registration.email() == null ? null : registration.email().trim().toLowerCase(Locale.ROOT);
         // Flushed at once: events of this client later in the same transaction are looked up with plain SQL.
-        Client client = clients.saveAndFlush(new Client(registration.externalId(), email, email == null ? null : Hashing.sha256Hex(email),
+        Client client = clients.saveAndFlush(new Client(registration.externalId(), emails.seal(email), email == null ? null : Hashing.sha256Hex(email),
                 registration.country(), registration.registeredAt(), registration.referralCode(), registration.campaign(),
                 clock.instant()));
         Optional<PartnerSummary> partner = Optional.ofNullable(registration.referralCode()).flatMap(partners::findForProcessing);
@@ -117,6 +119,13 @@ public class ClientService implements PartnerClientFigures {
         return history.kycChanges(require(externalId).getId());
     }
 
+    /** Who owned the client when: its attributions oldest first, with who recorded each and why. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'FINANCE')")
+    @Transactional(readOnly = true)
+    public List<AttributionPeriod> attributionHistory(String externalId) {
+        return queries.attributionHistory(require(externalId).getId());
+    }
+
     /** Remembers the platform account an event named for the client; a known account changes nothing. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
@@ -155,7 +164,7 @@ public class ClientService implements PartnerClientFigures {
     public Optional<ClientForCommissions> forCommissions(String externalId, Instant t) {
         return clients.findByExternalId(externalId).map(client -> {
             Optional<KycChange> approval = currentApproval(client, history.kycChanges(client.getId()));
-            return new ClientForCommissions(externalId, client.getEmail(), client.getKycStatus(),
+            return new ClientForCommissions(externalId, emails.open(client.getSealedEmail()), client.getKycStatus(),
                     approval.map(KycChange::occurredAt).orElse(null), approval.map(KycChange::eventId).orElse(null),
                     history.pathAt(client.getId(), t));
         });

@@ -11,6 +11,7 @@ import com.ibportal.commissions.engine.Rule;
 import com.ibportal.commissions.engine.TierMode;
 import com.ibportal.security.CurrentUser;
 import com.ibportal.security.SystemActor;
+import com.ibportal.shared.Hashing;
 import com.ibportal.shared.Lots;
 import com.ibportal.shared.UtcColumns;
 import java.math.BigDecimal;
@@ -20,6 +21,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -134,9 +136,10 @@ public class MonthEndService {
                         FROM commission_trade t JOIN client c ON c.external_id = t.client_id
                         WHERE t.direct_partner_code = :partner AND t.computed AND t.closed_at >= :start AND t.closed_at < :end
                           AND c.kyc_status NOT IN ('REJECTED', 'FLAGGED', 'DUPLICATE')
-                          AND (c.email IS NULL OR :email IS NULL OR LOWER(TRIM(c.email)) <> LOWER(TRIM(:email)))
+                          AND (c.email_hash IS NULL OR :emailHash IS NULL OR c.email_hash <> :emailHash)
                         ORDER BY t.closed_at, t.id""")
-                .param("partner", partner.partnerCode()).param("email", partner.email())
+                .param("partner", partner.partnerCode()).param("emailHash", partner.email() == null ? null
+                        : Hashing.sha256Hex(partner.email().trim().toLowerCase(Locale.ROOT)))
                 .param("start", UtcColumns.param(start)).param("end", UtcColumns.param(end))
                 .query((rs, row) -> CommissionFacts.storedTrade(rs, row).trade()).list();
     }

@@ -120,4 +120,27 @@ class MonthEndTest {
         mvc.perform(post("/api/v1/commissions/month-end/" + october).with(as(fixtures.ibWithLogin(fixtures.unique("IB"), null))))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void revenueShareLeavesOutASelfReferredClientMatchedByItsEmailHash() throws Exception {
+        String partner = fixtures.unique("SR");
+        fixtures.partner(partner, null);
+        String plan = fixtures.unique("PLAN-SR");
+        pipeline.plan(plan, """
+                {"name":"RevShare","payoutCurrency":"USD","rules":[{"kind":"REVENUE_SHARE","percent":"25","carryForwardLosses":true}]}""");
+        pipeline.assignPlan(partner, plan);
+        java.time.Instant start = october.atDay(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        String self = fixtures.unique("SELF");
+        // The partner's own address, in other case: the stored email is encrypted, the hash of the normalised one matches.
+        pipeline.apply("""
+                {"id":"%s-r","type":"client.registered","occurredAt":"%s","clientId":"%s",
+                 "data":{"referralCode":"%s","email":"%s@IB.TEST","country":"DE"}}
+                """.formatted(self, start, self, partner, partner));
+        String other = fixtures.unique("C");
+        pipeline.registered(other + "-r", other, start, partner);
+        trade(self, self + "-1", october, 5, "1", "-400.00", "0");
+        trade(other, other + "-1", october, 6, "1", "-100.00", "0");
+
+        assertThat(run(october)).contains("\"partnerCode\":\"" + partner + "\",\"rule\":\"REVENUE_SHARE\",\"outcome\":\"WRITTEN\",\"amount\":\"25.0000\"");
+    }
 }

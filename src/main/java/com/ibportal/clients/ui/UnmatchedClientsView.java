@@ -20,6 +20,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -44,6 +45,7 @@ class UnmatchedClientsView extends VerticalLayout {
     final Grid<UnmatchedClient> grid = new Grid<>();
     final ComboBox<String> partner = new ComboBox<>();
     final Button assign = new Button("Assign", VaadinIcon.CHECK.create(), e -> assignSelected());
+    final Button open = new Button("Open client", VaadinIcon.USER_CARD.create(), e -> openSelected());
 
     UnmatchedClientsView(ClientService clients, PartnerService partners) {
         this.clients = clients;
@@ -56,7 +58,11 @@ class UnmatchedClientsView extends VerticalLayout {
         grid.addColumn(UnmatchedClient::email).setHeader("Email").setAutoWidth(true);
         grid.setPageSize(PAGE);
         grid.setSizeFull();
-        grid.addSelectionListener(e -> assign.setEnabled(e.getFirstSelectedItem().isPresent()));
+        grid.addSelectionListener(e -> {
+            assign.setEnabled(e.getFirstSelectedItem().isPresent());
+            open.setEnabled(e.getFirstSelectedItem().isPresent());
+        });
+        grid.addItemDoubleClickListener(e -> openClient(e.getItem().externalId()));
         grid.setItems(query -> slice(query.getOffset(), query.getLimit()),
                 query -> (int) Math.min(Integer.MAX_VALUE, clients.unmatched(0, 1).totalItems()));
 
@@ -64,10 +70,14 @@ class UnmatchedClientsView extends VerticalLayout {
         partner.setItems(partners.all().stream().map(PartnerSummary::code).toList());
         assign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         assign.setEnabled(false);
+        open.setEnabled(false);
+        open.setTooltipText("The client's details and history (double-click a row does the same)");
+        Button findClient = new Button("Find a client", VaadinIcon.SEARCH.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate(ClientDetailView.class)));
         assign.setTooltipText("Attribute the selected client to the partner from its registration");
         Button back = new Button("Partners", VaadinIcon.ARROW_LEFT.create(),
                 e -> getUI().ifPresent(ui -> ui.navigate("admin/partners")));
-        HorizontalLayout toolbar = new HorizontalLayout(back, partner, assign);
+        HorizontalLayout toolbar = new HorizontalLayout(back, partner, assign, open, findClient);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(new PageHeader("Unmatched clients", "Clients whose referral code matched no partner (or who had none), oldest "
                 + "first: assign each to its partner."), toolbar, grid);
@@ -100,6 +110,14 @@ class UnmatchedClientsView extends VerticalLayout {
             Notification.show(client.externalId() + " assigned to " + partner.getValue())
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         });
+    }
+
+    private void openSelected() {
+        grid.getSelectedItems().stream().findFirst().ifPresent(client -> openClient(client.externalId()));
+    }
+
+    private void openClient(String externalId) {
+        getUI().ifPresent(ui -> ui.navigate(ClientDetailView.class, new RouteParameters(ClientDetailView.PARAMETER, externalId)));
     }
 
     private static String when(Instant instant) {

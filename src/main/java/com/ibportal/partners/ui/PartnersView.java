@@ -47,6 +47,8 @@ import java.util.stream.Collectors;
 class PartnersView extends VerticalLayout {
 
     static final String UNMATCHED_CLIENTS_ROUTE = "admin/unmatched-clients";
+    /** The clients module's client detail page ("Find a client" without an id); a route string, as above. */
+    static final String FIND_CLIENT_ROUTE = "admin/clients";
 
     private final PartnerService partners;
     private final PartnerClientFigures figures;
@@ -60,6 +62,8 @@ class PartnersView extends VerticalLayout {
     final Button edit = new Button("Edit", VaadinIcon.EDIT.create(), e -> openEditDialog());
     final Button unmatchedClients = new Button("Unmatched clients", VaadinIcon.QUESTION_CIRCLE.create(),
             e -> getUI().ifPresent(ui -> ui.navigate(UNMATCHED_CLIENTS_ROUTE)));
+    final Button findClient = new Button("Find a client", VaadinIcon.SEARCH.create(),
+            e -> getUI().ifPresent(ui -> ui.navigate(FIND_CLIENT_ROUTE)));
 
     private List<PartnerSummary> all = List.of();
     private Map<Long, Long> clientCounts = Map.of();
@@ -93,7 +97,7 @@ class PartnersView extends VerticalLayout {
         edit.setEnabled(false);
         edit.setTooltipText("Edit name, email, status (suspend) and recruiting of the selected partner");
         move.setTooltipText("Move the selected partner, with its subtree, under another parent");
-        HorizontalLayout toolbar = new HorizontalLayout(search, newPartner, edit, move, unmatchedClients);
+        HorizontalLayout toolbar = new HorizontalLayout(search, newPartner, edit, move, unmatchedClients, findClient);
         toolbar.setWidthFull();
         search.setWidth("20em");
         add(new PageHeader("Partners", "All IBs as a tree: create, edit, suspend and move partners (with their subtrees, from a date)."),
