@@ -78,7 +78,9 @@ class EarningsIT {
         page.locator("vaadin-login-form input[name=username]").fill(ib.toLowerCase() + "@ib.test");
         page.locator("vaadin-login-form input[name=password]").fill(Fixtures.PASSWORD);
         page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
-        assertThat(page).hasURL(Pattern.compile(".*/dashboard(\\?.*)?$"));
+        // the home page forwards an IB to its dashboard once the UI has started: give a loaded CI machine time
+        assertThat(page).hasURL(Pattern.compile(".*/dashboard(\\?.*)?$"),
+                new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(30_000));
         page.navigate(url("/earnings"));
 
         page.locator("vaadin-grid").first().waitFor();
