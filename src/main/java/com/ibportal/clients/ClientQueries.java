@@ -125,7 +125,9 @@ class ClientQueries {
                         SELECT p.id, p.code, p.name, p.parent_id, s.depth,
                                COUNT(c.id) AS clients,
                                COUNT(CASE WHEN c.ftd_at >= :from AND c.ftd_at < :to THEN 1 END) AS ftds,
-                               COUNT(CASE WHEN c.registered_at >= :from AND c.registered_at < :to THEN 1 END) AS registrations
+                               COUNT(CASE WHEN c.registered_at >= :from AND c.registered_at < :to THEN 1 END) AS registrations,
+                               (SELECT COALESCE(SUM(t.lots), 0) FROM commission_trade t
+                                WHERE t.direct_partner_code = p.code AND t.closed_at >= :from AND t.closed_at < :to) AS lots
                         FROM partner_path s
                         JOIN partner p ON p.id = s.descendant_id
                         LEFT JOIN client_attribution ca ON ca.partner_id = p.id AND ca.valid_to IS NULL
@@ -139,7 +141,7 @@ class ClientQueries {
                     long parentId = rs.getLong("parent_id");
                     return new NetworkMember(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
                             depth == 0 || rs.wasNull() ? null : parentId, depth, rs.getLong("clients"), rs.getLong("ftds"),
-                            rs.getLong("registrations"));
+                            rs.getLong("registrations"), rs.getBigDecimal("lots").stripTrailingZeros());
                 })
                 .list();
     }

@@ -5,5 +5,5 @@ package com.ibportal.partners;
  * registrations in the month asked for. {@code parentId} is null for the network's root.
  */
 public record NetworkMember(long partnerId, String code, String name, Long parentId, int depth, long clients,
-                            long ftdsInMonth, long registrationsInMonth) {
+                            long ftdsInMonth, long registrationsInMonth, java.math.BigDecimal lotsInMonth) {
 }

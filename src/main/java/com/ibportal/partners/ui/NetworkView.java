@@ -20,8 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The signed-in IB's network as a tree, itself at the root, from one aggregate query. Lots traded
- * come with the ledger; until then the column is left out rather than shown as zero.
+ * The signed-in IB's network as a tree, itself at the root, from one aggregate query: each member's
+ * own clients, registrations, FTDs and lots traded by its own clients this month.
  */
 @Route("network")
 @PageTitle("My network · IB Portal")
@@ -41,6 +41,8 @@ class NetworkView extends VerticalLayout {
         tree.addColumn(NetworkMember::clients).setHeader("Clients").setAutoWidth(true);
         tree.addColumn(NetworkMember::registrationsInMonth).setHeader("Registrations this month").setAutoWidth(true);
         tree.addColumn(NetworkMember::ftdsInMonth).setHeader("FTDs this month").setAutoWidth(true);
+        tree.addColumn(m -> m.lotsInMonth().setScale(Math.max(2, m.lotsInMonth().scale())).toPlainString())
+                .setHeader("Lots this month").setAutoWidth(true);
         tree.setSizeFull();
         show(figures.myNetwork(month));
         add(new PageHeader("My network", "You and your sub-IBs, level by level: each one's own clients, and its "

@@ -1,5 +1,6 @@
 package com.ibportal.partners.ui;
 
+import com.ibportal.processing.PipelineHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ibportal.Fixtures;
@@ -22,6 +23,10 @@ class NetworkViewTest extends SpringBrowserlessTest {
 
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
 
     String master;
     String sub;
@@ -50,6 +55,13 @@ class NetworkViewTest extends SpringBrowserlessTest {
         fixtures.client(fixtures.unique("NVC"), sub, thisMonth, null, null);
         fixtures.client(fixtures.unique("NVC"), sub, lastMonth, lastMonth.plusSeconds(60), new BigDecimal("50.00"));
         fixtures.client(fixtures.unique("NVC"), outsider, thisMonth, thisMonth, new BigDecimal("75.00"));
+        // lots this month: the sub's client trades 1.25 + 0.50 lots this month and 3 lots last month
+        PipelineHarness trades = PipelineHarness.create(context, mvc, fixtures.staff(com.ibportal.security.Role.ADMIN));
+        String trader = fixtures.unique("NVT");
+        fixtures.client(trader, sub, lastMonth.minus(Duration.ofDays(1)), null, null);
+        trades.trade(trader + "-1", trader, "EURUSD", "1.25", thisMonth.minusSeconds(30), thisMonth, "USD");
+        trades.trade(trader + "-2", trader, "EURUSD", "0.50", thisMonth.minusSeconds(30), thisMonth, "USD");
+        trades.trade(trader + "-3", trader, "EURUSD", "3", lastMonth.minusSeconds(30), lastMonth, "USD");
     }
 
     @AfterEach
@@ -74,9 +86,11 @@ class NetworkViewTest extends SpringBrowserlessTest {
         assertThat(data.getChildren(root)).hasSize(1);
         assertThat(subRow.code()).isEqualTo(sub);
         assertThat(subRow.depth()).isEqualTo(1);
-        assertThat(subRow.clients()).isEqualTo(3);
+        assertThat(subRow.clients()).isEqualTo(4);
         assertThat(subRow.registrationsInMonth()).isEqualTo(1);
         assertThat(subRow.ftdsInMonth()).isZero();
+        assertThat(subRow.lotsInMonth()).isEqualByComparingTo("1.75");
+        assertThat(root.lotsInMonth()).isZero();
 
         assertThat(data.getChildren(subRow)).extracting(NetworkMember::code).containsExactly(subSub);
         NetworkMember subSubRow = data.getChildren(subRow).getFirst();
