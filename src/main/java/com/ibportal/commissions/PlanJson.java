@@ -186,19 +186,11 @@ public final class PlanJson {
     }
 
     static String kind(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case OBJECT -> "an object";
-            case ARRAY -> "an array";
-            case BOOLEAN -> "a boolean";
-            case NUMBER -> "a number";
-            case STRING -> "a string";
-            case NULL -> "null";
-            default -> "missing";
-        };
+        return com.ibportal.shared.JsonText.kind(node);
     }
 
     static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+        return com.ibportal.shared.JsonText.abbreviate(text);
     }
 
     /** Reads one document, collecting the first problem per field; unreadable values come back as null. */

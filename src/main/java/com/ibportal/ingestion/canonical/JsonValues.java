@@ -113,19 +113,11 @@ public final class JsonValues {
     }
 
     static String kind(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case OBJECT -> "an object";
-            case ARRAY -> "an array";
-            case BOOLEAN -> "a boolean";
-            case NUMBER -> "a number";
-            case STRING -> "a string";
-            case NULL -> "null";
-            default -> "missing";
-        };
+        return com.ibportal.shared.JsonText.kind(node);
     }
 
     /** Keeps echoed input short: an error message must not carry a megabyte of someone's payload. */
     static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+        return com.ibportal.shared.JsonText.abbreviate(text);
     }
 }
